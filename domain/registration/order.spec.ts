@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../shared/decider';
+import { DomainError } from '../shared/errors';
+import { given } from '../shared/testing';
+import { assertOrderCanBePaid, order, type OrderCommand, type OrderEvent, type UpdateOrderSeats } from './order';
+import type { CatalogEntry, OrderLine as Line } from './pricing';
+
+const orderId = 'o-1';
+const conferenceId = 'c-1';
+const expiresAt = '2026-06-01T10:15:00.000Z';
+const laterExpiry = '2026-06-01T10:30:00.000Z';
+const catalog: CatalogEntry[] = [
+  { seatTypeId: 'general', name: 'General', price: 1510 },
+  { seatTypeId: 'vip', name: 'VIP', price: 5000 },
+];
+type Seat = { seatTypeId: string; quantity: number };
+const general = (quantity: number): Seat => ({ seatTypeId: 'general', quantity });
+const vip = (quantity: number): Seat => ({ seatTypeId: 'vip', quantity });
+const line = (seatTypeId: 'general' | 'vip', quantity: number): Line => {
+  const entry = catalog.find((candidate) => candidate.seatTypeId === seatTypeId)!;
+  return { seatTypeId, name: entry.name, quantity, unitPrice: entry.price, lineTotal: entry.price * quantity };
+};
+const totals = (...lines: Line[]): OrderEvent => {
+  const total = lines.reduce((sum, { lineTotal }) => sum + lineTotal, 0);
+  return { type: 'OrderTotalsCalculated', data: { orderId, lines, total, isFreeOfCharge: total === 0 } };
+};
+
+const placeData = {
+  orderId, conferenceId, conferencePublished: true, seats: [general(3), vip(1)], catalog, currency: 'EUR',
+  reservationExpiresAt: expiresAt, accessCode: 'ABC123',
+};
+const place = (changes: Partial<typeof placeData> = {}): OrderCommand =>
+  ({ type: 'PlaceOrder', data: { ...placeData, ...changes } });
+const orderPlaced: OrderEvent = {
+  type: 'OrderPlaced',
+  data: { orderId, conferenceId, seats: [general(3), vip(1)], reservationExpiresAt: expiresAt, accessCode: 'ABC123', currency: 'EUR' },
+};
+const placedTotals = totals(line('general', 3), line('vip', 1));
+const update = (seats = [general(2)], changes: { conferencePublished?: boolean } = {}): UpdateOrderSeats =>
+  ({ type: 'UpdateOrderSeats', data: { orderId, seats, catalog, reservationExpiresAt: laterExpiry, ...changes } });
+const updated = (seats: Seat[], reservationExpiresAt = laterExpiry): OrderEvent =>
+  ({ type: 'OrderUpdated', data: { orderId, conferenceId, seats, reservationExpiresAt } });
+const markReserved = (seats = [general(3), vip(1)], reservationExpiresAt = expiresAt): OrderCommand =>
+  ({ type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'r-1', seats, reservationExpiresAt } });
+const completed: OrderEvent = {
+  type: 'OrderReservationCompleted',
+  data: { orderId, conferenceId, seats: [general(3), vip(1)], reservationExpiresAt: expiresAt },
+};
+const partial = (seats: Seat[]): OrderEvent =>
+  ({ type: 'OrderPartiallyReserved', data: { orderId, conferenceId, seats, reservationExpiresAt: expiresAt } });
+const registrant = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' };
+const assign = (changes: Partial<typeof registrant> = {}): OrderCommand =>
+  ({ type: 'AssignRegistrantDetails', data: { orderId, ...registrant, ...changes } });
+const assigned: OrderEvent = { type: 'OrderRegistrantAssigned', data: { orderId, ...registrant } };
+const confirm: OrderCommand = { type: 'ConfirmOrder', data: { orderId } };
+const expire: OrderCommand = { type: 'ExpireOrder', data: { orderId } };
+const expired: OrderEvent = { type: 'OrderExpired', data: { orderId, conferenceId } };
+const confirmed = (email = ''): OrderEvent => ({
+  type: 'OrderConfirmed',
+  data: { orderId, conferenceId, seats: [general(3), vip(1)], accessCode: 'ABC123', email, total: 9530 },
+});
+const canBePaid = (history: OrderEvent[]) => () => assertOrderCanBePaid(fold(order, history));
+const codeOf = (run: () => void) => {
+  try { run(); } catch (error) { return (error as DomainError).code; }
+  return undefined;
+};
+
+describe('given no order', () => {
+  it('places it and prices it', () => given(order).when(place()).then([orderPlaced, placedTotals]));
+
+  it('keeps one entry per seat type and drops zeros', () =>
+    given(order).when(place({ seats: [general(1), vip(0), general(2)] })).then([
+      { ...orderPlaced, data: { ...orderPlaced.data, seats: [general(3)] } } as OrderEvent,
+      totals(line('general', 3)),
+    ]));
+
+  it.each([
+    ['NoSeatsSelected', [general(0)]],
+    ['NoSeatsSelected', []],
+    ['InvalidQuantity', [general(-1)]],
+    ['InvalidQuantity', [general(1.5)]],
+    ['TooManySeats', [general(21)]],
+    ['UnknownSeatType', [{ seatTypeId: 'ghost', quantity: 1 }]],
+  ])('refuses %s', (code, seats) => given(order).when(place({ seats })).thenThrows(code));
+
+  it('accepts 20 seats of a type', () =>
+    given(order).when(place({ seats: [general(20)] }))
+      .then([{ ...orderPlaced, data: { ...orderPlaced.data, seats: [general(20)] } } as OrderEvent, totals(line('general', 20))]));
+
+  it('refuses an order for an unpublished conference', () =>
+    given(order).when(place({ conferencePublished: false })).thenThrows('ConferenceNotPublished'));
+
+  it('refuses an expiry that is not a timestamp', () =>
+    given(order).when(place({ reservationExpiresAt: 'soon' })).thenThrows('InvalidReservationExpiry'));
+
+  it.each<OrderCommand>([update(), markReserved(), expire, assign(), confirm])(
+    'refuses $type with OrderNotFound',
+    (command) => given(order).when(command).thenThrows('OrderNotFound'),
+  );
+
+  it('cannot be paid', () => expect(codeOf(canBePaid([]))).toBe('OrderNotFound'));
+});
+
+describe('given a placed order awaiting its reservation', () => {
+  const history = [orderPlaced, placedTotals];
+
+  it('refuses to be placed again', () => given(order, history).when(place()).thenThrows('OrderAlreadyExists'));
+
+  it('updates its seats and reprices them', () =>
+    given(order, history).when(update()).then([updated([general(2)]), totals(line('general', 2))]));
+
+  it('ignores an update to the same seats', () => given(order, history).when(update([vip(1), general(3)])).then([]));
+
+  it('refuses an update once the conference is unpublished', () =>
+    given(order, history).when(update(undefined, { conferencePublished: false })).thenThrows('ConferenceNotPublished'));
+
+  it('refuses an update with too many seats', () =>
+    given(order, history).when(update([vip(21)])).thenThrows('TooManySeats'));
+
+  it('completes the reservation when every seat is reserved, without repricing', () =>
+    given(order, history).when(markReserved([vip(1), general(3)]))
+      .then([{ ...completed, data: { ...completed.data, seats: [vip(1), general(3)] } } as OrderEvent]));
+
+  it('reserves partially and reprices the reserved seats', () =>
+    given(order, history).when(markReserved([general(2)]))
+      .then([partial([general(2)]), totals(line('general', 2))]));
+
+  it('prices an update with the catalog it is given', () => {
+    const repriced = [{ ...catalog[0]!, price: 9999 }];
+    given(order, history).when({ type: 'UpdateOrderSeats', data: { ...update().data, catalog: repriced } })
+      .then([updated([general(2)]), totals({ ...line('general', 2), unitPrice: 9999, lineTotal: 19998 })]);
+  });
+
+  it('records that nothing could be reserved', () =>
+    given(order, history).when(markReserved([]))
+      .then([partial([]), { type: 'OrderTotalsCalculated', data: { orderId, lines: [], total: 0, isFreeOfCharge: true } }]));
+
+  it('refuses a reservation larger than requested', () =>
+    given(order, history).when(markReserved([general(4)])).thenThrows('ReservationExceedsRequest'));
+
+  it('takes the registrant details', () => given(order, history).when(assign()).then([assigned]));
+
+  it.each([{ firstName: ' ' }, { lastName: '' }, { email: 'ada' }])('refuses registrant %o', (change) =>
+    given(order, history).when(assign(change)).thenThrows('InvalidRegistrant'));
+
+  it('refuses confirmation', () => given(order, history).when(confirm).thenThrows('OrderNotReserved'));
+
+  it('cannot be paid yet', () => expect(codeOf(canBePaid(history))).toBe('OrderNotReserved'));
+
+  it('expires', () => given(order, history).when(expire).then([expired]));
+});
+
+describe('given a partially reserved order', () => {
+  const history = [orderPlaced, placedTotals, partial([general(2)]), totals(line('general', 2))];
+
+  it('reprices a later partial reservation with the unit prices it was placed with', () =>
+    given(order, [...history, updated([general(3), vip(1)], expiresAt)])
+      .when(markReserved([general(1), vip(1)]))
+      .then([partial([general(1), vip(1)]), totals(line('general', 1), line('vip', 1))]));
+
+  it('retries the same seats, hoping for more', () =>
+    given(order, history).when(update([general(3), vip(1)])).then([updated([general(3), vip(1)]), placedTotals]));
+
+  it('ignores the same reservation reported again', () =>
+    given(order, history).when(markReserved([general(2)])).then([]));
+
+  it('can be paid', () => expect(codeOf(canBePaid(history))).toBeUndefined());
+
+  it('confirms the reserved seats at the repriced total', () =>
+    given(order, [...history, assigned]).when(confirm).then([{
+      type: 'OrderConfirmed',
+      data: { orderId, conferenceId, seats: [general(2)], accessCode: 'ABC123', email: registrant.email, total: 3020 },
+    }]));
+});
+
+describe('given an order of which nothing could be reserved', () => {
+  const history = [orderPlaced, placedTotals, partial([]), totals()];
+
+  it('refuses confirmation', () => given(order, history).when(confirm).thenThrows('OrderHasNoReservedSeats'));
+
+  it('cannot be paid', () => expect(codeOf(canBePaid(history))).toBe('OrderHasNoReservedSeats'));
+});
+
+describe('given a fully reserved order', () => {
+  const history = [orderPlaced, placedTotals, completed];
+
+  it('confirms it without a registrant e-mail', () => given(order, history).when(confirm).then([confirmed()]));
+
+  it('confirms it with the registrant e-mail', () =>
+    given(order, [...history, assigned]).when(confirm).then([confirmed(registrant.email)]));
+
+  it('ignores identical registrant details', () => given(order, [...history, assigned]).when(assign()).then([]));
+
+  it('ignores an update to the same seats', () => given(order, history).when(update([general(3), vip(1)])).then([]));
+
+  it('can be paid', () => expect(codeOf(canBePaid(history))).toBeUndefined());
+
+  it('expires', () => given(order, history).when(expire).then([expired]));
+});
+
+describe('given a confirmed order', () => {
+  const history = [orderPlaced, placedTotals, completed, confirmed()];
+
+  it('ignores confirming it again', () => given(order, history).when(confirm).then([]));
+
+  it('refuses to expire', () => given(order, history).when(expire).thenThrows('OrderAlreadyConfirmed'));
+
+  it('refuses seat changes', () => given(order, history).when(update()).thenThrows('OrderAlreadyConfirmed'));
+
+  it('ignores a late reservation reply', () => given(order, history).when(markReserved([general(1)])).then([]));
+
+  it('re-assigns the registrant', () => given(order, history).when(assign()).then([assigned]));
+
+  it('cannot be paid again', () => expect(codeOf(canBePaid(history))).toBe('OrderAlreadyConfirmed'));
+});
+
+describe('given an expired order', () => {
+  const history = [orderPlaced, placedTotals, completed, expired];
+
+  it('ignores expiring it again', () => given(order, history).when(expire).then([]));
+
+  it('refuses confirmation', () => given(order, history).when(confirm).thenThrows('OrderExpired'));
+
+  it('refuses seat changes', () => given(order, history).when(update()).thenThrows('OrderExpired'));
+
+  it('refuses registrant details', () => given(order, history).when(assign()).thenThrows('OrderExpired'));
+
+  it('ignores a late reservation reply', () => given(order, history).when(markReserved()).then([]));
+
+  it('cannot be paid', () => expect(codeOf(canBePaid(history))).toBe('OrderExpired'));
+});

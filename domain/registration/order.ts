@@ -1,0 +1,227 @@
+import { unreachable, type Decider, type Message } from '../shared/decider';
+import { conflict, invalid, notFound } from '../shared/errors';
+import { assertQuantities, normalizeSeats, quantityOf, sameSeats, type SeatQuantity } from '../shared/seats';
+import { hasText, isEmail, isTimestamp } from '../shared/validation';
+import { priceOrder, type CatalogEntry, type OrderLine, type OrderTotals } from './pricing';
+
+const MAX_SEATS_PER_TYPE = 20;
+
+type OrderRef = Readonly<{ orderId: string }>;
+type Seats = Readonly<{ seats: readonly SeatQuantity[] }>;
+type Expiry = Readonly<{ reservationExpiresAt: string }>;
+type Priced = Seats & Expiry & Readonly<{ catalog: readonly CatalogEntry[] }>;
+export type Registrant = Readonly<{ firstName: string; lastName: string; email: string }>;
+
+export type PlaceOrder = Message<'PlaceOrder', OrderRef & Priced & Readonly<{
+  conferenceId: string; conferencePublished: boolean; currency: string; accessCode: string;
+}>>;
+/** `conferencePublished` is optional here: when the caller knows it is `false`, updates are refused. */
+export type UpdateOrderSeats = Message<'UpdateOrderSeats', OrderRef & Priced & Readonly<{ conferencePublished?: boolean }>>;
+export type MarkSeatsAsReserved = Message<'MarkSeatsAsReserved', OrderRef & Seats & Expiry & Readonly<{ requestId: string }>>;
+export type ExpireOrder = Message<'ExpireOrder', OrderRef>;
+export type AssignRegistrantDetails = Message<'AssignRegistrantDetails', OrderRef & Registrant>;
+export type ConfirmOrder = Message<'ConfirmOrder', OrderRef>;
+export type OrderCommand =
+  | PlaceOrder | UpdateOrderSeats | MarkSeatsAsReserved | ExpireOrder | AssignRegistrantDetails | ConfirmOrder;
+
+type OfConference = OrderRef & Readonly<{ conferenceId: string }>;
+export type OrderPlaced = Message<'OrderPlaced', OfConference & Seats & Expiry & Readonly<{ accessCode: string; currency: string }>>;
+export type OrderUpdated = Message<'OrderUpdated', OfConference & Seats & Expiry>;
+export type OrderPartiallyReserved = Message<'OrderPartiallyReserved', OfConference & Seats & Expiry>;
+export type OrderReservationCompleted = Message<'OrderReservationCompleted', OfConference & Seats & Expiry>;
+export type OrderTotalsCalculated = Message<'OrderTotalsCalculated', OrderRef & OrderTotals>;
+export type OrderRegistrantAssigned = Message<'OrderRegistrantAssigned', OrderRef & Registrant>;
+export type OrderConfirmed = Message<'OrderConfirmed', OfConference & Seats & Readonly<{
+  accessCode: string; email: string; total: number;
+}>>;
+export type OrderExpired = Message<'OrderExpired', OfConference>;
+export type OrderEvent =
+  | OrderPlaced | OrderUpdated | OrderPartiallyReserved | OrderReservationCompleted | OrderTotalsCalculated
+  | OrderRegistrantAssigned | OrderConfirmed | OrderExpired;
+
+export type OrderStatus = 'none' | 'pending' | 'reserved' | 'confirmed' | 'expired';
+export type PlacedOrder = Readonly<{
+  status: Exclude<OrderStatus, 'none'>;
+  orderId: string;
+  conferenceId: string;
+  /** What the registrant asked for / what the availability holds for the order. */
+  requested: readonly SeatQuantity[];
+  reserved: readonly SeatQuantity[];
+  /** Unit prices the order was priced with: a partial reservation is repriced with these. */
+  prices: readonly CatalogEntry[];
+  lines: readonly OrderLine[];
+  total: number;
+  isFreeOfCharge: boolean;
+  registrant: Registrant | null;
+  accessCode: string;
+  currency: string;
+  reservationExpiresAt: string;
+}>;
+export type OrderState = { readonly status: 'none' } | PlacedOrder;
+
+/** Guards a seat selection and prices it; returns the selection normalised (one entry per type, no zeros). */
+function priceSelection(seats: readonly SeatQuantity[], catalog: readonly CatalogEntry[]) {
+  assertQuantities(seats);
+  const selection = normalizeSeats(seats);
+  if (selection.length === 0) throw invalid('NoSeatsSelected');
+  if (selection.some((seat) => seat.quantity > MAX_SEATS_PER_TYPE)) throw invalid('TooManySeats');
+  return { selection, totals: priceOrder(selection, catalog) };
+}
+
+function assertExpiry(reservationExpiresAt: string): void {
+  if (!isTimestamp(reservationExpiresAt)) throw invalid('InvalidReservationExpiry');
+}
+
+function placed(state: OrderState): PlacedOrder {
+  if (state.status === 'none') throw notFound('OrderNotFound');
+  return state;
+}
+
+/** Refuses changes to an order that is over; shared by seat updates and registrant details. */
+function assertOpen(order: PlacedOrder): void {
+  if (order.status === 'confirmed') throw conflict('OrderAlreadyConfirmed');
+  if (order.status === 'expired') throw conflict('OrderExpired');
+}
+
+/** Throws unless a payment may start now: reserved, not expired, not confirmed, some seats held. */
+export function assertOrderCanBePaid(state: OrderState): void {
+  const order = placed(state);
+  assertOpen(order);
+  if (order.status === 'pending') throw conflict('OrderNotReserved', 'The seat reservation is still pending');
+  if (order.reserved.length === 0) throw invalid('OrderHasNoReservedSeats');
+}
+
+function place(command: PlaceOrder, state: OrderState): OrderEvent[] {
+  if (state.status !== 'none') throw conflict('OrderAlreadyExists');
+  const { orderId, conferenceId, conferencePublished, seats, catalog, currency, reservationExpiresAt, accessCode } = command.data;
+  if (!conferencePublished) throw conflict('ConferenceNotPublished');
+  const { selection, totals } = priceSelection(seats, catalog);
+  assertExpiry(reservationExpiresAt);
+  if (!/^[A-Z]{3}$/.test(currency)) throw invalid('InvalidCurrency');
+  return [
+    { type: 'OrderPlaced', data: { orderId, conferenceId, seats: selection, reservationExpiresAt, accessCode, currency } },
+    { type: 'OrderTotalsCalculated', data: { orderId, ...totals } },
+  ];
+}
+
+function updateSeats(command: UpdateOrderSeats, state: OrderState): OrderEvent[] {
+  const order = placed(state);
+  assertOpen(order);
+  const { orderId, seats, catalog, reservationExpiresAt, conferencePublished } = command.data;
+  if (conferencePublished === false) throw conflict('ConferenceNotPublished');
+  const { selection, totals } = priceSelection(seats, catalog);
+  assertExpiry(reservationExpiresAt);
+  // Same seats again is satisfied unless a partial reservation is worth retrying.
+  const fullyHeld = order.status === 'pending' || sameSeats(order.reserved, order.requested);
+  if (sameSeats(selection, order.requested) && fullyHeld) return [];
+  return [
+    { type: 'OrderUpdated', data: { orderId, conferenceId: order.conferenceId, seats: selection, reservationExpiresAt } },
+    { type: 'OrderTotalsCalculated', data: { orderId, ...totals } },
+  ];
+}
+
+function markAsReserved(command: MarkSeatsAsReserved, state: OrderState): OrderEvent[] {
+  const order = placed(state);
+  // A reply that arrives once the order is over changes nothing: expiry already released the seats.
+  if (order.status === 'confirmed' || order.status === 'expired') return [];
+  const { orderId, seats, reservationExpiresAt } = command.data;
+  assertQuantities(seats);
+  const reserved = normalizeSeats(seats);
+  if (reserved.some((seat) => seat.quantity > quantityOf(order.requested, seat.seatTypeId))) {
+    throw invalid('ReservationExceedsRequest');
+  }
+  const unchanged = sameSeats(reserved, order.reserved) && reservationExpiresAt === order.reservationExpiresAt;
+  if (order.status === 'reserved' && unchanged) return [];
+  const data = { orderId, conferenceId: order.conferenceId, seats: reserved, reservationExpiresAt };
+  if (sameSeats(reserved, order.requested)) return [{ type: 'OrderReservationCompleted', data }];
+  return [
+    { type: 'OrderPartiallyReserved', data },
+    { type: 'OrderTotalsCalculated', data: { orderId, ...priceOrder(reserved, order.prices) } },
+  ];
+}
+
+function expire(state: OrderState): OrderEvent[] {
+  const order = placed(state);
+  if (order.status === 'expired') return [];
+  if (order.status === 'confirmed') throw conflict('OrderAlreadyConfirmed');
+  return [{ type: 'OrderExpired', data: { orderId: order.orderId, conferenceId: order.conferenceId } }];
+}
+
+function assignRegistrant(command: AssignRegistrantDetails, state: OrderState): OrderEvent[] {
+  const order = placed(state);
+  if (order.status === 'expired') throw conflict('OrderExpired');
+  const { firstName, lastName, email } = command.data;
+  if (!hasText(firstName, 1, 100) || !hasText(lastName, 1, 100) || !isEmail(email)) {
+    throw invalid('InvalidRegistrant', 'First name, last name and a valid e-mail are required');
+  }
+  const current = order.registrant;
+  if (current?.firstName === firstName && current.lastName === lastName && current.email === email) return [];
+  return [{ type: 'OrderRegistrantAssigned', data: command.data }];
+}
+
+function confirm(command: ConfirmOrder, state: OrderState): OrderEvent[] {
+  if (state.status === 'confirmed') return [];
+  assertOrderCanBePaid(state);
+  const order = placed(state);
+  const { orderId, conferenceId, reserved, accessCode, registrant, total } = order;
+  const data = { orderId, conferenceId, seats: reserved, accessCode, email: registrant?.email ?? '', total };
+  return [{ type: 'OrderConfirmed', data }];
+}
+
+function decide(command: OrderCommand, state: OrderState): readonly OrderEvent[] {
+  switch (command.type) {
+    case 'PlaceOrder': return place(command, state);
+    case 'UpdateOrderSeats': return updateSeats(command, state);
+    case 'MarkSeatsAsReserved': return markAsReserved(command, state);
+    case 'ExpireOrder': return expire(state);
+    case 'AssignRegistrantDetails': return assignRegistrant(command, state);
+    case 'ConfirmOrder': return confirm(command, state);
+    default: return unreachable(command);
+  }
+}
+
+function withTotals(order: PlacedOrder, { lines, total, isFreeOfCharge }: OrderTotals): PlacedOrder {
+  const quoted = lines.map(({ seatTypeId, name, unitPrice }) => ({ seatTypeId, name, price: unitPrice }));
+  const kept = order.prices.filter((entry) => !quoted.some((quote) => quote.seatTypeId === entry.seatTypeId));
+  return { ...order, lines, total, isFreeOfCharge, prices: [...kept, ...quoted] };
+}
+
+function evolvePlaced(order: PlacedOrder, event: OrderEvent): PlacedOrder {
+  switch (event.type) {
+    case 'OrderUpdated': {
+      const { seats, reservationExpiresAt } = event.data;
+      return { ...order, status: 'pending', requested: seats, reservationExpiresAt };
+    }
+    case 'OrderPartiallyReserved':
+    case 'OrderReservationCompleted': {
+      const { seats, reservationExpiresAt } = event.data;
+      return { ...order, status: 'reserved', reserved: seats, reservationExpiresAt };
+    }
+    case 'OrderTotalsCalculated': return withTotals(order, event.data);
+    case 'OrderRegistrantAssigned': {
+      const { firstName, lastName, email } = event.data;
+      return { ...order, registrant: { firstName, lastName, email } };
+    }
+    case 'OrderConfirmed': return { ...order, status: 'confirmed' };
+    case 'OrderExpired': return { ...order, status: 'expired' };
+    default: return order;
+  }
+}
+
+function evolve(state: OrderState, event: OrderEvent): OrderState {
+  if (event.type === 'OrderPlaced') {
+    const { orderId, conferenceId, seats, accessCode, currency, reservationExpiresAt } = event.data;
+    return {
+      status: 'pending', orderId, conferenceId, requested: seats, reserved: [], prices: [], lines: [], total: 0,
+      isFreeOfCharge: true, registrant: null, accessCode, currency, reservationExpiresAt,
+    };
+  }
+  return state.status === 'none' ? state : evolvePlaced(state, event);
+}
+
+export const order: Decider<OrderCommand, OrderEvent, OrderState> = {
+  streamType: 'order',
+  initialState: { status: 'none' },
+  evolve,
+  decide,
+};

@@ -1,0 +1,198 @@
+import { unreachable, type Message } from '../shared/decider';
+import type { SeatQuantity } from '../shared/seats';
+import type { PaymentCompleted, RefundPayment } from '../payments/payment';
+import type {
+  ConfirmOrder, ExpireOrder, MarkSeatsAsReserved, OrderConfirmed, OrderPlaced, OrderUpdated,
+} from './order';
+import type { CreateSeatAssignments } from './seat-assignments';
+import type {
+  CancelSeatReservation, CommitSeatReservation, MakeSeatReservation, SeatsReserved,
+} from './seats-availability';
+
+type OrderRef = Readonly<{ orderId: string }>;
+export type ReservationExpiryDue = Message<'ReservationExpiryDue', OrderRef & Readonly<{ requestId: string }>>;
+export type RegistrationProcessMessage =
+  | OrderPlaced | OrderUpdated | SeatsReserved | PaymentCompleted | OrderConfirmed | ReservationExpiryDue;
+export type RegistrationProcessInput = Readonly<{ eventId: string; message: RegistrationProcessMessage }>;
+
+export type OutgoingCommand =
+  | MakeSeatReservation | CommitSeatReservation | CancelSeatReservation
+  | MarkSeatsAsReserved | ExpireOrder | ConfirmOrder | RefundPayment | CreateSeatAssignments;
+export type Timeout = Readonly<{ dueAt: string; message: ReservationExpiryDue }>;
+
+export type RegistrationStarted = Message<'RegistrationStarted', OrderRef & Readonly<{ conferenceId: string }>>;
+/** `requestId` is the id of the order event that asked: it correlates the availability's reply. */
+export type SeatReservationRequested = Message<'SeatReservationRequested', OrderRef & Readonly<{
+  requestId: string; seats: readonly SeatQuantity[]; expiresAt: string;
+}>>;
+export type SeatReservationAccepted = Message<'SeatReservationAccepted', OrderRef & Readonly<{
+  requestId: string; seats: readonly SeatQuantity[];
+}>>;
+export type PaymentReceived = Message<'PaymentReceived', OrderRef & Readonly<{ paymentId: string }>>;
+export type RegistrationConfirmed = Message<'RegistrationConfirmed', OrderRef>;
+export type RegistrationExpired = Message<'RegistrationExpired', OrderRef>;
+/** A payment that completed once the registration was settled (expired, or already paid): refunded. */
+export type LatePaymentRefunded = Message<'LatePaymentRefunded', OrderRef & Readonly<{ paymentId: string }>>;
+export type RegistrationProcessEvent =
+  | RegistrationStarted | SeatReservationRequested | SeatReservationAccepted | PaymentReceived
+  | RegistrationConfirmed | RegistrationExpired | LatePaymentRefunded;
+
+export type RegistrationStatus = 'none' | 'reserving' | 'reserved' | 'paid' | 'confirmed' | 'expired';
+export type RegistrationProcessState =
+  | { readonly status: 'none' }
+  | Readonly<{
+      status: Exclude<RegistrationStatus, 'none'>;
+      orderId: string;
+      conferenceId: string;
+      /** Every reservation request sent, latest last: replays of an older one are recognised. */
+      requestIds: readonly string[];
+      expiresAt: string;
+      /** Payments already handled (confirmed or refunded). */
+      paymentIds: readonly string[];
+    }>;
+type Started = Exclude<RegistrationProcessState, { status: 'none' }>;
+
+export type RegistrationReaction = Readonly<{
+  events: readonly RegistrationProcessEvent[];
+  commands: readonly OutgoingCommand[];
+  timeouts: readonly Timeout[];
+}>;
+
+const nothing: RegistrationReaction = { events: [], commands: [], timeouts: [] };
+const latestRequest = (state: Started) => state.requestIds[state.requestIds.length - 1];
+
+function requestSeats(
+  conferenceId: string, requestId: string, data: OrderPlaced['data'] | OrderUpdated['data'],
+): RegistrationReaction {
+  const { orderId, seats, reservationExpiresAt: expiresAt } = data;
+  return {
+    events: [{ type: 'SeatReservationRequested', data: { orderId, requestId, seats, expiresAt } }],
+    commands: [{ type: 'MakeSeatReservation', data: { conferenceId, reservationId: orderId, requestId, seats } }],
+    timeouts: [{ dueAt: expiresAt, message: { type: 'ReservationExpiryDue', data: { orderId, requestId } } }],
+  };
+}
+
+function onOrderPlaced(state: RegistrationProcessState, eventId: string, message: OrderPlaced): RegistrationReaction {
+  if (state.status !== 'none') return nothing;
+  const { orderId, conferenceId } = message.data;
+  const request = requestSeats(conferenceId, eventId, message.data);
+  return { ...request, events: [{ type: 'RegistrationStarted', data: { orderId, conferenceId } }, ...request.events] };
+}
+
+function onOrderUpdated(state: RegistrationProcessState, eventId: string, message: OrderUpdated): RegistrationReaction {
+  if (state.status !== 'reserving' && state.status !== 'reserved') return nothing;
+  if (state.requestIds.includes(eventId)) return nothing;
+  return requestSeats(state.conferenceId, eventId, message.data);
+}
+
+function onSeatsReserved(state: RegistrationProcessState, message: SeatsReserved): RegistrationReaction {
+  // Only the reply to the latest request counts: an older one describes seats since re-requested.
+  if (state.status !== 'reserving' || message.data.requestId !== latestRequest(state)) return nothing;
+  const { requestId, details: seats } = message.data;
+  const { orderId, expiresAt: reservationExpiresAt } = state;
+  return {
+    events: [{ type: 'SeatReservationAccepted', data: { orderId, requestId, seats } }],
+    commands: [{ type: 'MarkSeatsAsReserved', data: { orderId, requestId, seats, reservationExpiresAt } }],
+    timeouts: [],
+  };
+}
+
+function onPaymentCompleted(state: RegistrationProcessState, message: PaymentCompleted): RegistrationReaction {
+  const { paymentId } = message.data;
+  if (state.status === 'none' || state.paymentIds.includes(paymentId)) return nothing;
+  const { orderId } = state;
+  const settled = state.status === 'expired' || state.status === 'paid' || state.status === 'confirmed';
+  if (settled) {
+    return {
+      events: [{ type: 'LatePaymentRefunded', data: { orderId, paymentId } }],
+      commands: [{ type: 'RefundPayment', data: { paymentId } }],
+      timeouts: [],
+    };
+  }
+  return {
+    events: [{ type: 'PaymentReceived', data: { orderId, paymentId } }],
+    commands: [{ type: 'ConfirmOrder', data: { orderId } }],
+    timeouts: [],
+  };
+}
+
+function onOrderConfirmed(state: RegistrationProcessState, message: OrderConfirmed): RegistrationReaction {
+  // The confirmed order is the truth: a free order is confirmed without a payment, and an
+  // expiry that reached this process first was refused by the order, so its seats must be
+  // committed all the same.
+  if (state.status === 'none' || state.status === 'confirmed') return nothing;
+  const { orderId, conferenceId, seats } = message.data;
+  return {
+    events: [{ type: 'RegistrationConfirmed', data: { orderId } }],
+    commands: [
+      { type: 'CommitSeatReservation', data: { conferenceId, reservationId: orderId } },
+      { type: 'CreateSeatAssignments', data: { orderId, seats } },
+    ],
+    timeouts: [],
+  };
+}
+
+function onExpiryDue(state: RegistrationProcessState, message: ReservationExpiryDue): RegistrationReaction {
+  if (state.status !== 'reserving' && state.status !== 'reserved') return nothing;
+  // An expiry scheduled for an earlier request is stale: the latest request scheduled its own.
+  if (message.data.requestId !== latestRequest(state)) return nothing;
+  const { orderId, conferenceId } = state;
+  return {
+    events: [{ type: 'RegistrationExpired', data: { orderId } }],
+    commands: [
+      { type: 'ExpireOrder', data: { orderId } },
+      { type: 'CancelSeatReservation', data: { conferenceId, reservationId: orderId } },
+    ],
+    timeouts: [],
+  };
+}
+
+function react(state: RegistrationProcessState, input: RegistrationProcessInput): RegistrationReaction {
+  const { eventId, message } = input;
+  switch (message.type) {
+    case 'OrderPlaced': return onOrderPlaced(state, eventId, message);
+    case 'OrderUpdated': return onOrderUpdated(state, eventId, message);
+    case 'SeatsReserved': return onSeatsReserved(state, message);
+    case 'PaymentCompleted': return onPaymentCompleted(state, message);
+    case 'OrderConfirmed': return onOrderConfirmed(state, message);
+    case 'ReservationExpiryDue': return onExpiryDue(state, message);
+    default: return unreachable(message);
+  }
+}
+
+function evolveStarted(state: Started, event: RegistrationProcessEvent): RegistrationProcessState {
+  switch (event.type) {
+    case 'SeatReservationRequested': return {
+      ...state, status: 'reserving', requestIds: [...state.requestIds, event.data.requestId], expiresAt: event.data.expiresAt,
+    };
+    case 'SeatReservationAccepted': return { ...state, status: 'reserved' };
+    case 'PaymentReceived': return { ...state, status: 'paid', paymentIds: [...state.paymentIds, event.data.paymentId] };
+    case 'LatePaymentRefunded': return { ...state, paymentIds: [...state.paymentIds, event.data.paymentId] };
+    case 'RegistrationConfirmed': return { ...state, status: 'confirmed' };
+    case 'RegistrationExpired': return { ...state, status: 'expired' };
+    default: return state;
+  }
+}
+
+function evolve(state: RegistrationProcessState, event: RegistrationProcessEvent): RegistrationProcessState {
+  if (event.type === 'RegistrationStarted') {
+    const { orderId, conferenceId } = event.data;
+    return { status: 'reserving', orderId, conferenceId, requestIds: [], expiresAt: '', paymentIds: [] };
+  }
+  return state.status === 'none' ? state : evolveStarted(state, event);
+}
+
+export type RegistrationProcess = Readonly<{
+  streamType: 'registration';
+  initialState: RegistrationProcessState;
+  evolve: (state: RegistrationProcessState, event: RegistrationProcessEvent) => RegistrationProcessState;
+  react: (state: RegistrationProcessState, input: RegistrationProcessInput) => RegistrationReaction;
+}>;
+
+/** A pure function of (state, input); its own events form the stream `registration-<orderId>`. */
+export const registrationProcess: RegistrationProcess = {
+  streamType: 'registration',
+  initialState: { status: 'none' },
+  evolve,
+  react,
+};

@@ -1,0 +1,155 @@
+import { unreachable, type Decider, type Message } from '../shared/decider';
+import { invalid } from '../shared/errors';
+import { assertQuantities, lookup, normalizeSeats, quantityOf, type SeatQuantity } from '../shared/seats';
+
+export type { SeatQuantity } from '../shared/seats';
+
+type ConferenceRef = Readonly<{ conferenceId: string }>;
+type ReservationRef = ConferenceRef & Readonly<{ reservationId: string }>;
+type SeatChange = ConferenceRef & Readonly<{ seatTypeId: string; quantity: number }>;
+
+export type AddSeats = Message<'AddSeats', SeatChange>;
+export type RemoveSeats = Message<'RemoveSeats', SeatChange>;
+export type MakeSeatReservation = Message<
+  'MakeSeatReservation',
+  ReservationRef & Readonly<{ requestId: string; seats: readonly SeatQuantity[] }>
+>;
+export type CommitSeatReservation = Message<'CommitSeatReservation', ReservationRef>;
+export type CancelSeatReservation = Message<'CancelSeatReservation', ReservationRef>;
+export type SeatsAvailabilityCommand =
+  | AddSeats | RemoveSeats | MakeSeatReservation | CommitSeatReservation | CancelSeatReservation;
+
+/** Every `availableSeatsChanged`/`seats` delta is a signed change of the remaining seats. */
+export type AvailableSeatsChanged = Message<
+  'AvailableSeatsChanged',
+  ConferenceRef & Readonly<{ seats: readonly SeatQuantity[] }>
+>;
+export type SeatsReserved = Message<
+  'SeatsReserved',
+  ReservationRef & Readonly<{
+    requestId: string;
+    details: readonly SeatQuantity[];
+    availableSeatsChanged: readonly SeatQuantity[];
+  }>
+>;
+export type SeatsReservationCommitted = Message<
+  'SeatsReservationCommitted',
+  ReservationRef & Readonly<{ seats: readonly SeatQuantity[] }>
+>;
+export type SeatsReservationCancelled = Message<
+  'SeatsReservationCancelled',
+  ReservationRef & Readonly<{ availableSeatsChanged: readonly SeatQuantity[] }>
+>;
+export type SeatsAvailabilityEvent =
+  | AvailableSeatsChanged | SeatsReserved | SeatsReservationCommitted | SeatsReservationCancelled;
+
+/**
+ * One conference's seats. `remaining` may go negative when a quota is lowered below what is
+ * held; sold seats are not tracked (nothing decides on them). Plain records: it is snapshotted.
+ */
+export type SeatsAvailabilityState = Readonly<{
+  remaining: Readonly<Record<string, number>>;
+  /** Pending reservations: what each holds, only seat types with quantity > 0. */
+  reservations: Readonly<Record<string, readonly SeatQuantity[]>>;
+}>;
+
+function changeSeats(command: AddSeats | RemoveSeats): SeatsAvailabilityEvent[] {
+  const { conferenceId, seatTypeId, quantity } = command.data;
+  if (!Number.isInteger(quantity) || quantity < 0) throw invalid('InvalidQuantity');
+  if (quantity === 0) return [];
+  const delta = command.type === 'AddSeats' ? quantity : -quantity;
+  return [{ type: 'AvailableSeatsChanged', data: { conferenceId, seats: [{ seatTypeId, quantity: delta }] } }];
+}
+
+const heldBy = (state: SeatsAvailabilityState, reservationId: string) =>
+  lookup(state.reservations, reservationId) ?? [];
+
+/** Requested types first (request order), then held types the request dropped. */
+function seatTypesInvolved(wanted: readonly SeatQuantity[], held: readonly SeatQuantity[]): string[] {
+  return [...new Set([...wanted, ...held].map((seat) => seat.seatTypeId))];
+}
+
+/** granted = min(wanted, max(remaining, 0) + held): an upsert that never oversells. */
+function grant(state: SeatsAvailabilityState, seatTypeId: string, wanted: number, held: number): number {
+  const remaining = lookup(state.remaining, seatTypeId);
+  if (remaining === undefined) return 0;
+  return Math.min(wanted, Math.max(remaining, 0) + held);
+}
+
+function reserve(command: MakeSeatReservation, state: SeatsAvailabilityState): SeatsAvailabilityEvent[] {
+  const { conferenceId, reservationId, requestId, seats } = command.data;
+  assertQuantities(seats);
+  const wanted = normalizeSeats(seats);
+  const held = heldBy(state, reservationId);
+  const granted = seatTypesInvolved(wanted, held).map((seatTypeId) => {
+    const holding = quantityOf(held, seatTypeId);
+    const quantity = grant(state, seatTypeId, quantityOf(wanted, seatTypeId), holding);
+    return { seatTypeId, quantity, delta: holding - quantity };
+  });
+  // Emitted even when nothing is granted: the order must learn the outcome of its request.
+  return [{
+    type: 'SeatsReserved',
+    data: {
+      conferenceId, reservationId, requestId,
+      details: granted.filter((seat) => seat.quantity > 0).map(({ seatTypeId, quantity }) => ({ seatTypeId, quantity })),
+      availableSeatsChanged: granted.filter((seat) => seat.delta !== 0)
+        .map(({ seatTypeId, delta }) => ({ seatTypeId, quantity: delta })),
+    },
+  }];
+}
+
+function commit(command: CommitSeatReservation, state: SeatsAvailabilityState): SeatsAvailabilityEvent[] {
+  const seats = lookup(state.reservations, command.data.reservationId);
+  if (!seats) return [];
+  return [{ type: 'SeatsReservationCommitted', data: { ...command.data, seats } }];
+}
+
+function cancel(command: CancelSeatReservation, state: SeatsAvailabilityState): SeatsAvailabilityEvent[] {
+  const seats = lookup(state.reservations, command.data.reservationId);
+  if (!seats) return [];
+  return [{ type: 'SeatsReservationCancelled', data: { ...command.data, availableSeatsChanged: seats } }];
+}
+
+function decide(command: SeatsAvailabilityCommand, state: SeatsAvailabilityState): readonly SeatsAvailabilityEvent[] {
+  switch (command.type) {
+    case 'AddSeats':
+    case 'RemoveSeats': return changeSeats(command);
+    case 'MakeSeatReservation': return reserve(command, state);
+    case 'CommitSeatReservation': return commit(command, state);
+    case 'CancelSeatReservation': return cancel(command, state);
+    default: return unreachable(command);
+  }
+}
+
+function applyDeltas(state: SeatsAvailabilityState, deltas: readonly SeatQuantity[]): SeatsAvailabilityState {
+  const remaining = { ...state.remaining };
+  for (const { seatTypeId, quantity } of deltas) {
+    remaining[seatTypeId] = (lookup(remaining, seatTypeId) ?? 0) + quantity;
+  }
+  return { ...state, remaining };
+}
+
+function withReservation(state: SeatsAvailabilityState, id: string, seats: readonly SeatQuantity[]): SeatsAvailabilityState {
+  const reservations = Object.fromEntries(Object.entries(state.reservations).filter(([key]) => key !== id));
+  return { ...state, reservations: seats.length > 0 ? { ...reservations, [id]: seats } : reservations };
+}
+
+function evolve(state: SeatsAvailabilityState, event: SeatsAvailabilityEvent): SeatsAvailabilityState {
+  switch (event.type) {
+    case 'AvailableSeatsChanged': return applyDeltas(state, event.data.seats);
+    case 'SeatsReserved': return withReservation(
+      applyDeltas(state, event.data.availableSeatsChanged), event.data.reservationId, event.data.details);
+    case 'SeatsReservationCommitted': return withReservation(state, event.data.reservationId, []);
+    case 'SeatsReservationCancelled': return withReservation(
+      applyDeltas(state, event.data.availableSeatsChanged), event.data.reservationId, []);
+    default: return state;
+  }
+}
+
+export const seatsAvailability: Decider<SeatsAvailabilityCommand, SeatsAvailabilityEvent, SeatsAvailabilityState> = {
+  streamType: 'seats-availability',
+  initialState: { remaining: {}, reservations: {} },
+  evolve,
+  decide,
+  snapshot: { every: 100, schemaVersion: 1 },
+};

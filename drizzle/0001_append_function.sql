@@ -1,0 +1,56 @@
+-- One round trip per append. The stream row is taken first, so a loser of a version race
+-- draws no global position; a repeated command id writes nothing and points at the first result.
+-- p_expected: -1 any version, 0 the stream must not exist, n the stream must be at version n.
+CREATE FUNCTION seatwise_append(
+  p_stream_id text,
+  p_stream_type text,
+  p_expected integer,
+  p_command_id uuid,
+  p_events jsonb
+) RETURNS TABLE (outcome text, from_version integer, to_version integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+  n integer := jsonb_array_length(p_events);
+  v_from integer;
+BEGIN
+  IF p_expected = -1 THEN
+    INSERT INTO streams AS s (stream_id, stream_type, version) VALUES (p_stream_id, p_stream_type, n)
+    ON CONFLICT (stream_id) DO UPDATE SET version = s.version + n
+    RETURNING s.version - n INTO v_from;
+  ELSIF p_expected = 0 THEN
+    INSERT INTO streams (stream_id, stream_type, version) VALUES (p_stream_id, p_stream_type, n)
+    ON CONFLICT DO NOTHING
+    RETURNING 0 INTO v_from;
+  ELSE
+    UPDATE streams s SET version = s.version + n
+    WHERE s.stream_id = p_stream_id AND s.version = p_expected
+    RETURNING p_expected INTO v_from;
+  END IF;
+
+  IF v_from IS NULL THEN
+    RETURN QUERY SELECT 'conflict'::text,
+      coalesce((SELECT s.version FROM streams s WHERE s.stream_id = p_stream_id), 0), NULL::integer;
+    RETURN;
+  END IF;
+
+  IF p_command_id IS NOT NULL THEN
+    INSERT INTO processed_commands (command_id, stream_id, from_version, to_version)
+    VALUES (p_command_id, p_stream_id, v_from, v_from + n)
+    ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+      -- Undo our own uncommitted version bump; the row lock is ours, nobody saw it.
+      UPDATE streams s SET version = s.version - n WHERE s.stream_id = p_stream_id;
+      RETURN QUERY SELECT 'duplicate'::text, pc.from_version, pc.to_version
+        FROM processed_commands pc WHERE pc.command_id = p_command_id;
+      RETURN;
+    END IF;
+  END IF;
+
+  INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
+  SELECT p_stream_id, v_from + e.ord::integer, (e.value->>'eventId')::uuid, e.value->>'type',
+         (e.value->>'schemaVersion')::integer, e.value->'data', e.value->'metadata'
+  FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(value, ord);
+
+  RETURN QUERY SELECT 'appended'::text, v_from, v_from + n;
+END;
+$$;

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Decider } from '@/domain/shared/decider';
+import { conflict } from '@/domain/shared/errors';
+import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
+import { readStream } from '../event-store/read';
+import { aggregateCache, handle } from './handle';
+
+type Command = { type: 'Increment'; data: { by: number } } | { type: 'Close'; data: Record<string, never> };
+type Event = { type: 'Incremented'; data: { by: number } } | { type: 'Closed'; data: Record<string, never> };
+type State = { total: number; closed: boolean };
+
+const counter: Decider<Command, Event, State> = {
+  streamType: 'counter',
+  initialState: { total: 0, closed: false },
+  evolve: (state, event) =>
+    event.type === 'Incremented' ? { ...state, total: state.total + event.data.by } : { ...state, closed: true },
+  decide: (command, state) => {
+    if (state.closed) throw conflict('CounterClosed');
+    if (command.type === 'Close') return [{ type: 'Closed', data: {} }];
+    return [{ type: 'Incremented', data: command.data }];
+  },
+  snapshot: { every: 10, schemaVersion: 1 },
+};
+
+const context = (db: TestDatabase | Awaited<ReturnType<(typeof engines)[1][1]>>, commandId = randomUUID()) => ({
+  db,
+  commandId,
+  actor: 'test',
+  now: new Date(),
+});
+
+describe.each(engines)('handle() on %s', (_engine, open) => {
+  let db: Awaited<ReturnType<typeof open>>;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db.drop());
+
+  it('loads, decides and appends, returning the new version and events', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await handle(counter, stream, { type: 'Increment', data: { by: 2 } }, context(db));
+    const result = await handle(counter, stream, { type: 'Increment', data: { by: 3 } }, context(db));
+    expect(result).toMatchObject({ streamId: stream, version: 2, events: [{ type: 'Incremented', data: { by: 3 } }] });
+  });
+
+  it('answers a repeated command id with its first result even when the rule now refuses it', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const close = context(db);
+    const first = await handle(counter, stream, { type: 'Close', data: {} }, close);
+    const again = await handle(counter, stream, { type: 'Close', data: {} }, close);
+    expect(again.version).toBe(first.version);
+    expect(again.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+    await expect(handle(counter, stream, { type: 'Close', data: {} }, context(db))).rejects.toMatchObject({
+      code: 'CounterClosed',
+    });
+  });
+
+  it('takes snapshots and folds the same state from a snapshot as from the whole stream', async () => {
+    const stream = `counter-${randomUUID()}`;
+    for (let i = 1; i <= 25; i++) await handle(counter, stream, { type: 'Increment', data: { by: i } }, context(db));
+    const [snapshot] = await db.query<{ version: number; state: State }>(
+      'SELECT version, state FROM snapshots WHERE stream_id = $1',
+      [stream],
+    );
+    expect(snapshot).toEqual({ version: 20, state: { total: 210, closed: false } });
+    aggregateCache.clear();
+    const result = await handle(counter, stream, { type: 'Close', data: {} }, context(db));
+    expect(result.version).toBe(26);
+  });
+});
+
+describe('handle() with writers in several processes (server PostgreSQL)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await serverDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('retries conflicts until every command of 4 competing processes is in the stream', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const processes = Array.from({ length: 4 }, () => db.connect({ max: 5 }));
+    await Promise.all(
+      processes.flatMap((process) =>
+        Array.from({ length: 10 }, () => {
+          aggregateCache.delete(stream);
+          return handle(counter, stream, { type: 'Increment', data: { by: 1 } }, context(process as TestDatabase));
+        }),
+      ),
+    );
+    const events = await readStream(db, stream);
+    expect(events.map((e) => e.streamPosition)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('processes the same command id sent concurrently from two processes once', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await handle(counter, stream, { type: 'Increment', data: { by: 1 } }, context(db));
+    const commandId = randomUUID();
+    const [a, b] = [db.connect({ max: 1 }), db.connect({ max: 1 })];
+    const results = await Promise.all(
+      [a, b].map((process) =>
+        handle(counter, stream, { type: 'Increment', data: { by: 5 } }, context(process as TestDatabase, commandId)),
+      ),
+    );
+    expect(await readStream(db, stream)).toHaveLength(2);
+    expect(results[0]!.events.map((e) => e.eventId)).toEqual(results[1]!.events.map((e) => e.eventId));
+  });
+});

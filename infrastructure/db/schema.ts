@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** PostgreSQL's 64-bit transaction id; carried as a decimal string in TypeScript. */
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// ---- Event store ---------------------------------------------------------------------------
+
+export const streams = pgTable('streams', {
+  streamId: text('stream_id').primaryKey(),
+  streamType: text('stream_type').notNull(),
+  version: integer('version').notNull(),
+});
+
+export const events = pgTable(
+  'events',
+  {
+    globalPosition: bigint('global_position', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    transactionId: xid8('transaction_id').notNull().default(sql`pg_current_xact_id()`),
+    streamId: text('stream_id').notNull(),
+    streamPosition: integer('stream_position').notNull(),
+    eventId: uuid('event_id').notNull().unique(),
+    type: text('type').notNull(),
+    schemaVersion: integer('schema_version').notNull().default(1),
+    data: jsonb('data').notNull(),
+    metadata: jsonb('metadata').notNull(),
+    recordedAt: at('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.streamId, t.streamPosition] }),
+    index('events_commit_order').on(t.transactionId, t.globalPosition),
+  ],
+);
+
+export const processedCommands = pgTable('processed_commands', {
+  commandId: uuid('command_id').primaryKey(),
+  streamId: text('stream_id').notNull(),
+  fromVersion: integer('from_version').notNull(),
+  toVersion: integer('to_version').notNull(),
+  recordedAt: at('recorded_at').notNull().defaultNow(),
+});
+
+export const snapshots = pgTable('snapshots', {
+  streamId: text('stream_id').primaryKey(),
+  version: integer('version').notNull(),
+  schemaVersion: integer('schema_version').notNull(),
+  state: jsonb('state').notNull(),
+  takenAt: at('taken_at').notNull().defaultNow(),
+});
+
+/** Set rule across streams: a slug belongs to one conference, written in the append's transaction. */
+export const conferenceSlugs = pgTable('conference_slugs', {
+  slug: text('slug').primaryKey(),
+  conferenceId: text('conference_id').notNull(),
+});
+
+// ---- Subscriptions, timers ------------------------------------------------------------------
+
+export const subscriptions = pgTable('subscriptions', {
+  name: text('name').primaryKey(),
+  checkpointTransactionId: xid8('checkpoint_transaction_id').notNull().default(sql`'0'::xid8`),
+  checkpointPosition: bigint('checkpoint_position', { mode: 'number' }).notNull().default(0),
+  leaseOwner: text('lease_owner'),
+  leaseExpiresAt: at('lease_expires_at'),
+  status: text('status').notNull().default('running'),
+  lastError: text('last_error'),
+  lastEventRecordedAt: at('last_event_recorded_at'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+export const deadLetters = pgTable('dead_letters', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  subscription: text('subscription').notNull(),
+  globalPosition: bigint('global_position', { mode: 'number' }).notNull(),
+  eventId: uuid('event_id').notNull(),
+  eventType: text('event_type').notNull(),
+  error: text('error').notNull(),
+  attempts: integer('attempts').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const scheduledCommands = pgTable(
+  'scheduled_commands',
+  {
+    id: uuid('id').primaryKey(),
+    dueAt: at('due_at').notNull(),
+    message: jsonb('message').notNull(),
+    firedAt: at('fired_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('scheduled_commands_due').on(t.dueAt).where(sql`fired_at is null`)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+// ---- Read models: one document per row, with the stream version it reflects ---------------
+
+export const conferenceView = pgTable('rm_conferences', {
+  conferenceId: text('conference_id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  published: boolean('published').notNull(),
+  ownerEmail: text('owner_email').notNull(),
+  version: integer('version').notNull(),
+  doc: jsonb('doc').notNull(),
+});
+
+export const seatAllocationView = pgTable('rm_seat_allocation', {
+  conferenceId: text('conference_id').primaryKey(),
+  version: integer('version').notNull(),
+  doc: jsonb('doc').notNull(),
+  lastEventRecordedAt: at('last_event_recorded_at'),
+  projectedAt: at('projected_at'),
+});
+
+export const orderView = pgTable(
+  'rm_orders',
+  {
+    orderId: text('order_id').primaryKey(),
+    conferenceId: text('conference_id').notNull(),
+    accessCode: text('access_code').notNull(),
+    email: text('email'),
+    status: text('status').notNull(),
+    version: integer('version').notNull(),
+    doc: jsonb('doc').notNull(),
+    placedAt: at('placed_at').notNull(),
+  },
+  (t) => [
+    index('rm_orders_conference').on(t.conferenceId, t.placedAt),
+    index('rm_orders_access_code').on(t.accessCode),
+  ],
+);
+
+export const seatAssignmentsView = pgTable('rm_seat_assignments', {
+  orderId: text('order_id').primaryKey(),
+  version: integer('version').notNull(),
+  doc: jsonb('doc').notNull(),
+});
+
+export const outbox = pgTable('outbox_mail', {
+  id: uuid('id').primaryKey(),
+  recipient: text('recipient').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  sentAt: at('sent_at'),
+});

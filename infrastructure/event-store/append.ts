@@ -1,0 +1,82 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Message } from '@/domain/shared/decider';
+import type { Db } from '../db/client';
+import { eventColumns, toStoredEvent } from './read';
+import { ConcurrencyError, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
+import { currentSchemaVersion } from './upcasting';
+
+export type AppendRequest = {
+  readonly streamId: string;
+  readonly streamType: string;
+  readonly expected: ExpectedVersion;
+  /** Makes the append idempotent: a repeated id writes nothing and answers the first result. */
+  readonly commandId?: string;
+  readonly events: readonly Message[];
+  readonly metadata: EventMetadata;
+};
+
+export type AppendResult = {
+  readonly streamId: string;
+  /** The stream's version after the append: what read models will report once they caught up. */
+  readonly version: number;
+  readonly events: readonly StoredEvent[];
+  /** True when the command id had been processed before and this call wrote nothing. */
+  readonly duplicate: boolean;
+};
+
+const expectedCode = (expected: ExpectedVersion) =>
+  expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected;
+
+/** One round trip: the stream row is taken first, then the events are written (drizzle/0001). */
+export async function appendToStream(db: Db, request: AppendRequest): Promise<AppendResult> {
+  const { streamId, streamType, expected, commandId, metadata } = request;
+  const payload = request.events.map((event) => ({
+    eventId: uuidv7(),
+    type: event.type,
+    schemaVersion: currentSchemaVersion(event.type),
+    data: event.data,
+    metadata,
+  }));
+  const [row] = await db.query<{ outcome: string; from_version: number; to_version: number }>(
+    'SELECT outcome, from_version, to_version FROM seatwise_append($1, $2, $3, $4, $5::jsonb)',
+    [streamId, streamType, expectedCode(expected), commandId ?? null, payload],
+  );
+  if (!row) throw new Error(`Append to ${streamId} returned nothing`);
+  if (row.outcome === 'conflict') throw new ConcurrencyError(streamId, expected, row.from_version);
+  if (row.outcome === 'duplicate') {
+    return { ...(await readRange(db, streamId, row.from_version, row.to_version)), duplicate: true };
+  }
+  const events = payload.map((event, index) => ({
+    type: event.type,
+    data: event.data,
+    eventId: event.eventId,
+    streamId,
+    streamPosition: row.from_version + index + 1,
+    // Positions are drawn by the database; callers that need them read the feed.
+    globalPosition: '',
+    transactionId: '',
+    schemaVersion: event.schemaVersion,
+    metadata,
+    recordedAt: new Date(metadata.recordedAt),
+  }));
+  return { streamId, version: row.to_version, events, duplicate: false };
+}
+
+/** The first result of a command id, or null when that id was never processed. */
+export async function priorResult(db: Db, commandId: string): Promise<AppendResult | null> {
+  const [row] = await db.query<{ stream_id: string; from_version: number; to_version: number }>(
+    'SELECT stream_id, from_version, to_version FROM processed_commands WHERE command_id = $1',
+    [commandId],
+  );
+  if (!row) return null;
+  return { ...(await readRange(db, row.stream_id, row.from_version, row.to_version)), duplicate: true };
+}
+
+async function readRange(db: Db, streamId: string, fromVersion: number, toVersion: number) {
+  const rows = await db.query<Parameters<typeof toStoredEvent>[0]>(
+    `SELECT ${eventColumns} FROM events
+     WHERE stream_id = $1 AND stream_position > $2 AND stream_position <= $3 ORDER BY stream_position`,
+    [streamId, fromVersion, toVersion],
+  );
+  return { streamId, version: toVersion, events: rows.map((r) => toStoredEvent(r)) };
+}

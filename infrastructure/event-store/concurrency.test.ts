@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverDatabase, type TestDatabase } from '../testing/databases';
+import { appendToStream } from './append';
+import { readStream } from './read';
+import { ConcurrencyError, type ExpectedVersion } from './types';
+
+const append = (db: TestDatabase, streamId: string, expected: ExpectedVersion, commandId?: string) =>
+  appendToStream(db, {
+    streamId,
+    streamType: 'test',
+    expected,
+    commandId,
+    events: [{ type: 'Noted', data: {} }],
+    metadata: { commandId: commandId ?? null, correlationId: randomUUID(), causationId: null, actor: 'test', recordedAt: new Date().toISOString() },
+  });
+
+describe('event store under concurrent writers (server PostgreSQL)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await serverDatabase();
+  });
+  afterAll(() => db.drop());
+
+  async function positionsAreDense() {
+    const [row] = await db.query<{ count: number; max: number }>(
+      'SELECT count(*)::int AS count, coalesce(max(global_position), 0)::int AS max FROM events',
+    );
+    return row!.count === row!.max;
+  }
+
+  it('lets exactly one of 50 appends at the same expected version win, burning no position', async () => {
+    const stream = `race-${randomUUID()}`;
+    await append(db, stream, 'no-stream');
+    const writers = Array.from({ length: 50 }, () => db.connect({ max: 1 }));
+    const outcomes = await Promise.allSettled(writers.map((writer) => append(writer as TestDatabase, stream, 1)));
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(49);
+    for (const error of lost) expect(error).toMatchObject({ name: 'ConcurrencyError', expected: 1, actual: 2 });
+    expect(lost[0]).toBeInstanceOf(ConcurrencyError);
+    expect((await readStream(db, stream)).map((e) => e.streamPosition)).toEqual([1, 2]);
+    expect(await positionsAreDense()).toBe(true);
+    await Promise.all(writers.map((writer) => writer.close()));
+  });
+
+  it('gives 50 concurrent appends at any version the versions 1..50', async () => {
+    const stream = `any-${randomUUID()}`;
+    const results = await Promise.all(Array.from({ length: 50 }, () => append(db, stream, 'any')));
+    expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    expect((await readStream(db, stream)).map((e) => e.streamPosition)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    expect(await positionsAreDense()).toBe(true);
+  });
+
+  it('writes a command sent twice at once only once and answers both with the first result', async () => {
+    for (const expected of ['any', 'no-stream'] as const) {
+      const stream = `dup-${randomUUID()}`;
+      const commandId = randomUUID();
+      const settled = await Promise.allSettled([append(db, stream, expected, commandId), append(db, stream, expected, commandId)]);
+      const events = await readStream(db, stream);
+      expect(events).toHaveLength(1);
+      // At 'no-stream' the loser sees a conflict: the command pipeline then answers the first result.
+      const answered = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      expect(answered.length).toBeGreaterThanOrEqual(1);
+      for (const result of answered) expect(result.events.map((e) => e.eventId)).toEqual([events[0]!.eventId]);
+    }
+  });
+});

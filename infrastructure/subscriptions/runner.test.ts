@@ -1,0 +1,264 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '@/domain/shared/decider';
+import type { Database } from '../db/client';
+import { appendToStream } from '../event-store/append';
+import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
+import { appliedEventIds, eventually, recordingProjection, storedEventIds } from '../testing/recording-projection';
+import { ensureSubscriptions, resetCheckpoint } from './checkpoints';
+import { runBatch, startRunner } from './runner';
+import { schedule } from './timers';
+import { eventsAppended } from './wakeup';
+
+const note = (db: Database, streamId = `s-${randomUUID()}`) =>
+  appendToStream(db, {
+    streamId,
+    streamType: 'test',
+    expected: 'any',
+    events: [{ type: 'Noted', data: {} }],
+    metadata: { commandId: null, correlationId: randomUUID(), causationId: null, actor: 'test', recordedAt: new Date().toISOString() },
+  });
+
+const uniqueName = (prefix: string) => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
+
+describe.each(engines)('subscription runner on %s', (_engine, open) => {
+  let db: Awaited<ReturnType<typeof open>>;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db.drop());
+
+  it('catches up with existing events and follows new ones', async () => {
+    const projection = recordingProjection(uniqueName('follow'), { batchSize: 7 });
+    await projection.setup(db);
+    for (let i = 0; i < 20; i++) await note(db);
+    const runner = startRunner({ db, subscriptions: [projection], pollMs: 5_000 });
+    try {
+      await eventually(() => appliedEventIds(db, projection.name), (ids) => ids.length === 20);
+      await note(db);
+      eventsAppended(db);
+      // The in-process wake-up, not the 5 s poll, brings the new event in.
+      await eventually(() => appliedEventIds(db, projection.name), (ids) => ids.length === 21, 3_000);
+      expect(await appliedEventIds(db, projection.name)).toEqual(await storedEventIds(db));
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('fires a due timer once, close to its due time', async () => {
+    const fired: { message: Message; at: number }[] = [];
+    const dueAt = Date.now() + 300;
+    await schedule({ db, afterCommit: (f) => f() }, {
+      id: randomUUID(),
+      dueAt: new Date(dueAt).toISOString(),
+      message: { type: 'Ring', data: {} },
+    });
+    const runner = startRunner({
+      db,
+      subscriptions: [],
+      timers: async (_work, message) => void fired.push({ message, at: Date.now() }),
+    });
+    try {
+      await eventually(async () => fired.length, (n) => n === 1);
+      expect(fired[0]!.message).toEqual({ type: 'Ring', data: {} });
+      expect(fired[0]!.at - dueAt).toBeLessThan(1_000);
+    } finally {
+      await runner.stop();
+    }
+    expect(fired).toHaveLength(1);
+  });
+
+  it('dead-letters an event its handler keeps failing on and stops, visibly', async () => {
+    for (let i = 0; i < 5; i++) await note(db);
+    const poison = (await note(db)).events[0]!.eventId;
+    await note(db);
+    const projection = recordingProjection(uniqueName('poison'), { failOn: (id) => id === poison });
+    await projection.setup(db);
+    const runner = startRunner({ db, subscriptions: [projection], maxAttempts: 3, retryBaseMs: 5 });
+    try {
+      const [status] = await eventually(
+        () => db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM subscriptions WHERE name = $1', [projection.name]),
+        (rows) => rows[0]?.status === 'stopped',
+      );
+      expect(status!.last_error).toContain('Noted');
+      const letters = await db.query<{ event_id: string; attempts: number }>(
+        'SELECT event_id::text AS event_id, attempts FROM dead_letters WHERE subscription = $1',
+        [projection.name],
+      );
+      expect(letters).toEqual([{ event_id: poison, attempts: 3 }]);
+      const all = await storedEventIds(db);
+      const applied = await appliedEventIds(db, projection.name);
+      expect(applied).not.toContain(poison);
+      const [{ before }] = (await db.query<{ before: number }>(
+        `SELECT count(*)::int AS before FROM events WHERE global_position < (SELECT global_position FROM events WHERE event_id = $1)`,
+        [poison],
+      )) as [{ before: number }];
+      // Everything before the poison event, nothing after it.
+      expect(applied).toHaveLength(before);
+      expect(all.length).toBeGreaterThan(before + 1);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('rebuilds a projection to the same rows it had live', async () => {
+    const projection = recordingProjection(uniqueName('rebuild'));
+    await projection.setup(db);
+    for (let i = 0; i < 10; i++) await note(db);
+    const owner = 'rebuilder';
+    await ensureSubscriptions(db, [projection.name]);
+    while ((await runBatch(db, projection, owner, { leaseMs: 1000 })) !== 0);
+    const live = await db.query(`SELECT * FROM ${projection.name}_counts ORDER BY stream_id`);
+    await db.transaction(async (tx) => {
+      await projection.reset!(tx);
+      await resetCheckpoint(tx, projection.name);
+    });
+    expect(await appliedEventIds(db, projection.name)).toEqual([]);
+    while ((await runBatch(db, projection, owner, { leaseMs: 1000 })) !== 0);
+    expect(await db.query(`SELECT * FROM ${projection.name}_counts ORDER BY stream_id`)).toEqual(live);
+  });
+});
+
+describe('subscription runner with concurrent writers and runners (server PostgreSQL)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await serverDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('never skips an event whose transaction commits after a later one', async () => {
+    const projection = recordingProjection(uniqueName('ooo'));
+    await projection.setup(db);
+    const owner = 'ooo';
+    await ensureSubscriptions(db, [projection.name]);
+    let commitT1!: () => void;
+    const t1Open = new Promise<void>((resolve) => (commitT1 = resolve));
+    let t1Appended!: () => void;
+    const appended = new Promise<void>((resolve) => (t1Appended = resolve));
+    const t1 = db.transaction(async (tx) => {
+      await note(tx as unknown as Database);
+      t1Appended();
+      await t1Open;
+    });
+    await appended;
+    await note(db); // T2 commits while T1 is still open.
+    await runBatch(db, projection, owner, { leaseMs: 1000 });
+    const beforeT1 = await appliedEventIds(db, projection.name);
+    commitT1();
+    await t1;
+    await runBatch(db, projection, owner, { leaseMs: 1000 });
+    const after = await appliedEventIds(db, projection.name);
+    expect(beforeT1).toHaveLength(0);
+    expect(after).toEqual(await storedEventIds(db));
+    expect(after).toHaveLength(2);
+  });
+
+  it('survives 8 writers with rollbacks while its runner is killed and restarted', async () => {
+    const projection = recordingProjection(uniqueName('soak'), { batchSize: 200 });
+    await projection.setup(db);
+    const writers = Array.from({ length: 8 }, (_, w) => ({ db: db.connect({ max: 1 }), w }));
+    let rolledBack = 0;
+    const write = async ({ db: writer, w }: (typeof writers)[number]) => {
+      for (let i = 0; i < 2_000; i++) {
+        const stream = `soak-${w}-${i % 50}`;
+        if (Math.random() < 0.05) {
+          rolledBack++;
+          await writer
+            .transaction(async (tx) => {
+              await note(tx as unknown as Database, stream);
+              throw new Error('roll back');
+            })
+            .catch(() => undefined);
+        } else await note(writer, stream);
+      }
+    };
+    const killer = async (done: () => boolean) => {
+      let kills = 0;
+      while (!done()) {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'infrastructure/testing/runner-process.ts', db.schema, projection.name, `soak-${kills % 2}`, '300'], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        await new Promise((resolve) => child.stdout.once('data', resolve));
+        await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 600));
+        // A crash: the process dies mid-batch, whatever it was doing.
+        child.kill('SIGKILL');
+        await new Promise((resolve) => child.once('exit', resolve));
+        kills++;
+      }
+      return kills;
+    };
+    let writing = true;
+    const [kills] = await Promise.all([killer(() => !writing), Promise.all(writers.map(write)).then(() => (writing = false))]);
+    expect(kills).toBeGreaterThanOrEqual(3);
+    const finalRunner = startRunner({ db, subscriptions: [projection], owner: 'soak-final', leaseMs: 300, pollMs: 50 });
+    try {
+      const stored = await storedEventIds(db);
+      expect(stored.length).toBeGreaterThan(16_000 - rolledBack - 1_000);
+      await eventually(
+        async () => [
+          (await appliedEventIds(db, projection.name)).length,
+          stored.length,
+          await db.query('SELECT status, last_error, lease_owner FROM subscriptions WHERE name = $1', [projection.name]),
+        ],
+        ([applied]) => applied === stored.length,
+        60_000,
+      );
+      expect(await appliedEventIds(db, projection.name)).toEqual(await storedEventIds(db));
+      const counts = await db.query(`SELECT stream_id, events FROM ${projection.name}_counts ORDER BY stream_id`);
+      const folded = await db.query(
+        `SELECT stream_id, count(*)::int AS events FROM events WHERE stream_id LIKE 'soak-%' GROUP BY stream_id ORDER BY stream_id`,
+      );
+      expect(counts.filter((row) => String(row.stream_id).startsWith('soak-'))).toEqual(folded);
+    } finally {
+      await finalRunner.stop();
+    }
+  }, 180_000);
+
+  it('lets two runners share a subscription without applying an event twice, and hand over', async () => {
+    const projection = recordingProjection(uniqueName('pair'), { batchSize: 20 });
+    await projection.setup(db);
+    const a = db.connect({ max: 2, applicationName: 'runner-a' });
+    const b = db.connect({ max: 2 });
+    const runnerA = startRunner({ db: a, subscriptions: [projection], owner: 'a', leaseMs: 500, pollMs: 50 });
+    const runnerB = startRunner({ db: b, subscriptions: [projection], owner: 'b', leaseMs: 500, pollMs: 50 });
+    try {
+      for (let i = 0; i < 200; i++) await note(db);
+      const before = (await storedEventIds(db)).length;
+      await eventually(() => appliedEventIds(db, projection.name), (ids) => ids.length === before);
+      const [{ holder }] = (await db.query<{ holder: string }>('SELECT lease_owner AS holder FROM subscriptions WHERE name = $1', [projection.name])) as [{ holder: string }];
+      const survivor = holder === 'a' ? runnerB : runnerA;
+      await (holder === 'a' ? runnerA : runnerB).stop(); // the holder stops renewing: a crash, as seen from the lease
+      const killedAt = Date.now();
+      for (let i = 0; i < 50; i++) await note(db);
+      const stored = (await storedEventIds(db)).length;
+      await eventually(() => appliedEventIds(db, projection.name), (ids) => ids.length === stored, 5_000);
+      expect(Date.now() - killedAt).toBeLessThan(500 + 1_500);
+      expect(await appliedEventIds(db, projection.name)).toEqual(await storedEventIds(db));
+      await survivor.stop();
+      const [{ dead }] = (await db.query<{ dead: number }>('SELECT count(*)::int AS dead FROM dead_letters WHERE subscription = $1', [projection.name])) as [{ dead: number }];
+      expect(dead).toBe(0);
+    } finally {
+      await runnerA.stop();
+      await runnerB.stop();
+    }
+  });
+
+  it('fires a timer once when two runners watch the timers', async () => {
+    const fired: string[] = [];
+    const handler = async (_work: unknown, _message: Message, id: string) => void fired.push(id);
+    const runners = [db.connect({ max: 2 }), db.connect({ max: 2 })].map((runnerDb) => startRunner({ db: runnerDb, subscriptions: [], timers: handler, pollMs: 20 }));
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    try {
+      for (const id of ids) {
+        await schedule({ db, afterCommit: (f) => f() }, { id, dueAt: new Date(Date.now() + 200).toISOString(), message: { type: 'Ring', data: {} } });
+      }
+      await eventually(async () => fired.length, (n) => n >= ids.length);
+      const [{ unfired }] = (await db.query<{ unfired: number }>('SELECT count(*)::int AS unfired FROM scheduled_commands WHERE fired_at IS NULL')) as [{ unfired: number }];
+      expect(unfired).toBe(0);
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
+    }
+    expect([...fired].sort()).toEqual([...ids].sort());
+  });
+});

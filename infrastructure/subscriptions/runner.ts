@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/client';
+import { isTransientDatabaseError } from '../db/errors';
+import type { UnitOfWork } from '../commands/handle';
+import { readAll } from '../event-store/read';
+import type { StoredEvent } from '../event-store/types';
+import { logger } from '../logger';
+import { advance, deadLetter, ensureSubscriptions, takeLease } from './checkpoints';
+import { fireDueTimers, msUntilNextTimer, onScheduled, type TimerHandler } from './timers';
+import { eventsAppended, onEventsAppended, wakeupChannel } from './wakeup';
+
+export type Subscription = {
+  readonly name: string;
+  readonly batchSize?: number;
+  /** Applies a batch inside the batch's transaction: read-model writes and commands alike. */
+  apply(work: UnitOfWork, events: readonly StoredEvent[]): Promise<void>;
+  /** Empties what the subscription built, for a rebuild from the start of the feed. */
+  reset?(db: Database | UnitOfWork['db']): Promise<void>;
+};
+
+export type RunnerOptions = {
+  readonly db: Database;
+  readonly subscriptions: readonly Subscription[];
+  readonly timers?: TimerHandler;
+  readonly owner?: string;
+  readonly leaseMs?: number;
+  readonly pollMs?: number;
+  /** Failures of one event before it is dead-lettered and its subscription stops. */
+  readonly maxAttempts?: number;
+  readonly retryBaseMs?: number;
+};
+
+class HandlerError extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly events: readonly StoredEvent[],
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
+/** Runs one batch of one subscription; null when another runner holds it (or it stopped). */
+export async function runBatch(
+  db: Database,
+  subscription: Subscription,
+  owner: string,
+  options: { leaseMs: number; batchSize?: number },
+): Promise<number | null> {
+  const effects: (() => void)[] = [];
+  const count = await db.transaction(async (tx) => {
+    const lease = await takeLease(tx, subscription.name, owner);
+    if (!lease) return null;
+    const events = await readAll(tx, lease.checkpoint, options.batchSize ?? subscription.batchSize ?? 500);
+    if (events.length > 0) {
+      const work: UnitOfWork = { db: tx, afterCommit: (effect) => effects.push(effect) };
+      await subscription.apply(work, events).catch((error: unknown) => {
+        throw isTransientDatabaseError(error) ? error : new HandlerError(error, events);
+      });
+    }
+    await advance(tx, subscription.name, owner, options.leaseMs, events.at(-1));
+    return events.length;
+  });
+  for (const effect of effects) effect();
+  return count;
+}
+
+export type Runner = { stop(): Promise<void>; readonly owner: string };
+
+export function startRunner(options: RunnerOptions): Runner {
+  const owner = options.owner ?? `runner-${randomUUID()}`;
+  const settings = {
+    leaseMs: options.leaseMs ?? 10_000,
+    pollMs: options.pollMs ?? 1_000,
+    maxAttempts: options.maxAttempts ?? 5,
+    retryBaseMs: options.retryBaseMs ?? 200,
+  };
+  const { db } = options;
+  let stopped = false;
+  const sleepers = new Set<() => void>();
+  const wakeAll = () => sleepers.forEach((wake) => wake());
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+
+  const unsubscribeLocal = onEventsAppended(wakeAll);
+  const unsubscribeTimers = onScheduled(wakeAll);
+  const unlisten = db.kind === 'postgres' ? db.listen(wakeupChannel, wakeAll).catch(() => null) : null;
+
+  async function subscriptionLoop(subscription: Subscription) {
+    const batchSize = subscription.batchSize ?? 500;
+    let failures = 0;
+    while (!stopped) {
+      try {
+        // After a failure, one event at a time: the poison event is found and nothing else waits.
+        const size = failures > 0 ? 1 : batchSize;
+        const count = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size });
+        if (count !== null && count > 0) {
+          failures = 0;
+          eventsAppended(db);
+        }
+        if (count === size) continue;
+        await sleep(settings.pollMs);
+      } catch (error) {
+        if (!(error instanceof HandlerError)) {
+          logger.warn({ subscription: subscription.name, err: error }, 'subscription batch failed');
+          await sleep(settings.retryBaseMs);
+          continue;
+        }
+        failures++;
+        const [poison] = error.events;
+        logger.error(
+          { subscription: subscription.name, attempt: failures, event: poison?.type, err: error.failure },
+          'subscription handler failed',
+        );
+        if (failures >= settings.maxAttempts && error.events.length === 1 && poison) {
+          await deadLetter(db, subscription.name, poison, error.message, failures);
+          logger.error({ subscription: subscription.name }, 'event dead-lettered, subscription stopped');
+          return;
+        }
+        await sleep(settings.retryBaseMs * 2 ** Math.min(failures, 5));
+      }
+    }
+  }
+
+  async function timerLoop(handler: TimerHandler) {
+    while (!stopped) {
+      try {
+        const effects: (() => void)[] = [];
+        const fired = await fireDueTimers(db, handler, (effect) => effects.push(effect));
+        effects.forEach((effect) => effect());
+        if (fired > 0) {
+          eventsAppended(db);
+          continue;
+        }
+        const next = await msUntilNextTimer(db);
+        await sleep(Math.min(next ?? settings.pollMs, settings.pollMs));
+      } catch (error) {
+        logger.warn({ err: error }, 'timer batch failed');
+        await sleep(settings.retryBaseMs);
+      }
+    }
+  }
+
+  const loops = ensureSubscriptions(
+    db,
+    options.subscriptions.map((s) => s.name),
+  ).then(() =>
+    Promise.all([
+      ...options.subscriptions.map(subscriptionLoop),
+      ...(options.timers ? [timerLoop(options.timers)] : []),
+    ]),
+  );
+
+  return {
+    owner,
+    async stop() {
+      stopped = true;
+      wakeAll();
+      unsubscribeLocal();
+      unsubscribeTimers();
+      await loops.catch(() => undefined);
+      const stopListening = await unlisten;
+      await stopListening?.().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../db/client';
+import type { Subscription } from '../subscriptions/runner';
+
+/**
+ * A projection that records each event it applies under a primary key on the event id, so
+ * applying an event twice fails loudly, and counts events per stream.
+ */
+export function recordingProjection(
+  name: string,
+  options: { failOn?: (eventId: string) => boolean; batchSize?: number } = {},
+): Subscription & { setup(db: Db): Promise<void> } {
+  const applied = `${name}_applied`;
+  const counts = `${name}_counts`;
+  return {
+    name,
+    batchSize: options.batchSize,
+    async setup(db) {
+      await db.query(`CREATE TABLE ${applied} (event_id uuid PRIMARY KEY, global_position bigint NOT NULL)`);
+      await db.query(`CREATE TABLE ${counts} (stream_id text PRIMARY KEY, events integer NOT NULL)`);
+    },
+    async apply(work, events) {
+      const failing = events.find((event) => options.failOn?.(event.eventId));
+      if (failing) throw new Error(`cannot apply ${failing.eventId}`);
+      await work.db.query(
+        `INSERT INTO ${applied} (event_id, global_position)
+         SELECT * FROM unnest($1::uuid[], $2::bigint[])`,
+        [events.map((e) => e.eventId), events.map((e) => e.globalPosition)],
+      );
+      await work.db.query(
+        `INSERT INTO ${counts} (stream_id, events) SELECT stream_id, count(*) FROM unnest($1::text[]) AS stream_id
+         GROUP BY stream_id
+         ON CONFLICT (stream_id) DO UPDATE SET events = ${counts}.events + excluded.events`,
+        [events.map((e) => e.streamId)],
+      );
+    },
+    async reset(db) {
+      await db.query(`TRUNCATE ${applied}, ${counts}`);
+    },
+  };
+}
+
+export async function appliedEventIds(db: Db, name: string): Promise<string[]> {
+  const rows = await db.query<{ event_id: string }>(
+    `SELECT event_id::text AS event_id FROM ${name}_applied ORDER BY event_id`,
+  );
+  return rows.map((row) => row.event_id);
+}
+
+export async function storedEventIds(db: Db): Promise<string[]> {
+  const rows = await db.query<{ event_id: string }>('SELECT event_id::text AS event_id FROM events ORDER BY event_id');
+  return rows.map((row) => row.event_id);
+}
+
+/** Polls `check` until it holds or the deadline passes: a condition, never a fixed sleep. */
+export async function eventually<T>(
+  check: () => Promise<T>,
+  until: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (until(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value).slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -5,11 +5,12 @@ CREATE TABLE "conference_slugs" (
 --> statement-breakpoint
 CREATE TABLE "rm_conferences" (
 	"conference_id" text PRIMARY KEY NOT NULL,
+	"version" integer NOT NULL,
+	"doc" jsonb NOT NULL,
+	"projected_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"slug" text NOT NULL,
 	"published" boolean NOT NULL,
 	"owner_email" text NOT NULL,
-	"version" integer NOT NULL,
-	"doc" jsonb NOT NULL,
 	CONSTRAINT "rm_conferences_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
@@ -41,17 +42,19 @@ CREATE TABLE "events" (
 --> statement-breakpoint
 CREATE TABLE "rm_orders" (
 	"order_id" text PRIMARY KEY NOT NULL,
+	"version" integer NOT NULL,
+	"doc" jsonb NOT NULL,
+	"projected_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"conference_id" text NOT NULL,
 	"access_code" text NOT NULL,
 	"email" text,
 	"status" text NOT NULL,
-	"version" integer NOT NULL,
-	"doc" jsonb NOT NULL,
 	"placed_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "outbox_mail" (
 	"id" uuid PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
 	"recipient" text NOT NULL,
 	"subject" text NOT NULL,
 	"body" text NOT NULL,
@@ -79,14 +82,14 @@ CREATE TABLE "rm_seat_allocation" (
 	"conference_id" text PRIMARY KEY NOT NULL,
 	"version" integer NOT NULL,
 	"doc" jsonb NOT NULL,
-	"last_event_recorded_at" timestamp with time zone,
-	"projected_at" timestamp with time zone
+	"projected_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "rm_seat_assignments" (
 	"order_id" text PRIMARY KEY NOT NULL,
 	"version" integer NOT NULL,
-	"doc" jsonb NOT NULL
+	"doc" jsonb NOT NULL,
+	"projected_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "settings" (

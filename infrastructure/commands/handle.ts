@@ -135,6 +135,15 @@ async function write<C extends Message, E extends Message, S>(
   });
 }
 
+/** The current state of an aggregate, for an application service's read-side checks. */
+export async function loadAggregate<C extends Message, E extends Message, S>(
+  db: Db,
+  decider: Decider<C, E, S>,
+  streamId: string,
+): Promise<{ state: S; version: number }> {
+  return load(db, decider, streamId);
+}
+
 async function load<C extends Message, E extends Message, S>(
   db: Db,
   decider: Decider<C, E, S>,

@@ -68,7 +68,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   };
 }
 
-const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
 /** Several processes may start at once: one applies migrations while the others wait. */
 async function migratePostgres(url: string, schema?: string): Promise<void> {
@@ -174,5 +174,5 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
 export function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
   const url = env.DATABASE_URL?.trim();
   if (url) return Promise.resolve(openPostgres(url));
-  return openPGlite(path.resolve(env.DATA_DIR?.trim() || '.data'));
+  return openPGlite(path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || '.data'));
 }

@@ -111,33 +111,36 @@ export const settings = pgTable('settings', {
 
 // ---- Read models: one document per row, with the stream version it reflects ---------------
 
+const projectedAt = () => at('projected_at').notNull().defaultNow();
+
 export const conferenceView = pgTable('rm_conferences', {
   conferenceId: text('conference_id').primaryKey(),
+  version: integer('version').notNull(),
+  doc: jsonb('doc').notNull(),
+  projectedAt: projectedAt(),
   slug: text('slug').notNull().unique(),
   published: boolean('published').notNull(),
   ownerEmail: text('owner_email').notNull(),
-  version: integer('version').notNull(),
-  doc: jsonb('doc').notNull(),
 });
 
 export const seatAllocationView = pgTable('rm_seat_allocation', {
   conferenceId: text('conference_id').primaryKey(),
   version: integer('version').notNull(),
   doc: jsonb('doc').notNull(),
-  lastEventRecordedAt: at('last_event_recorded_at'),
-  projectedAt: at('projected_at'),
+  projectedAt: projectedAt(),
 });
 
 export const orderView = pgTable(
   'rm_orders',
   {
     orderId: text('order_id').primaryKey(),
+    version: integer('version').notNull(),
+    doc: jsonb('doc').notNull(),
+    projectedAt: projectedAt(),
     conferenceId: text('conference_id').notNull(),
     accessCode: text('access_code').notNull(),
     email: text('email'),
     status: text('status').notNull(),
-    version: integer('version').notNull(),
-    doc: jsonb('doc').notNull(),
     placedAt: at('placed_at').notNull(),
   },
   (t) => [
@@ -150,10 +153,12 @@ export const seatAssignmentsView = pgTable('rm_seat_assignments', {
   orderId: text('order_id').primaryKey(),
   version: integer('version').notNull(),
   doc: jsonb('doc').notNull(),
+  projectedAt: projectedAt(),
 });
 
 export const outbox = pgTable('outbox_mail', {
   id: uuid('id').primaryKey(),
+  orderId: text('order_id').notNull(),
   recipient: text('recipient').notNull(),
   subject: text('subject').notNull(),
   body: text('body').notNull(),

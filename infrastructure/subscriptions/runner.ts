@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { isTransientDatabaseError } from '../db/errors';
 import type { UnitOfWork } from '../commands/handle';
 import { readAll } from '../event-store/read';
-import type { StoredEvent } from '../event-store/types';
+import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { advance, deadLetter, ensureSubscriptions, takeLease } from './checkpoints';
 import { fireDueTimers, msUntilNextTimer, onScheduled, type TimerHandler } from './timers';
@@ -54,7 +54,9 @@ export async function runBatch(
     if (events.length > 0) {
       const work: UnitOfWork = { db: tx, afterCommit: (effect) => effects.push(effect) };
       await subscription.apply(work, events).catch((error: unknown) => {
-        throw isTransientDatabaseError(error) ? error : new HandlerError(error, events);
+        // A lost connection or a lost version race is retried as it is, never dead-lettered.
+        const transient = isTransientDatabaseError(error) || error instanceof ConcurrencyError;
+        throw transient ? error : new HandlerError(error, events);
       });
     }
     await advance(tx, subscription.name, owner, options.leaseMs, events.at(-1));

@@ -1,0 +1,109 @@
+import type { PaymentEvent } from '@/domain/payments/payment';
+import type { OrderLine } from '@/domain/registration/pricing';
+import type { OrderEvent, Registrant } from '@/domain/registration/order';
+import type { SeatQuantity } from '@/domain/registration/seats-availability';
+import type { StoredEvent } from '../event-store/types';
+import { documentSubscription, type DocumentProjection } from './document-projection';
+
+/** pending: the reservation is being made; the others are settled states the UI can show. */
+export type OrderViewStatus = 'pending' | 'partiallyReserved' | 'reserved' | 'confirmed' | 'expired';
+export type PaymentView = {
+  readonly paymentId: string;
+  readonly status: 'initiated' | 'completed' | 'rejected' | 'refunded';
+  readonly amount: number;
+  /** The payment stream's version. */
+  readonly version: number;
+};
+
+export type OrderDoc = {
+  /** The order stream's version. */
+  readonly version: number;
+  readonly orderId: string;
+  readonly conferenceId: string;
+  readonly status: OrderViewStatus;
+  readonly requested: readonly SeatQuantity[];
+  readonly reserved: readonly SeatQuantity[];
+  readonly lines: readonly OrderLine[];
+  readonly total: number;
+  readonly isFreeOfCharge: boolean;
+  readonly currency: string;
+  readonly reservationExpiresAt: string;
+  readonly registrant: Registrant | null;
+  readonly accessCode: string;
+  readonly placedAt: string;
+  readonly payment: PaymentView | null;
+};
+
+const orderEventTypes = new Set<string>([
+  'OrderPlaced', 'OrderUpdated', 'OrderPartiallyReserved', 'OrderReservationCompleted', 'OrderTotalsCalculated',
+  'OrderRegistrantAssigned', 'OrderConfirmed', 'OrderExpired',
+]);
+const paymentEventTypes = new Set<string>(['PaymentInitiated', 'PaymentCompleted', 'PaymentRejected', 'PaymentRefunded']);
+const isOrderEvent = (e: StoredEvent): e is StoredEvent<OrderEvent> => orderEventTypes.has(e.type);
+const isPaymentEvent = (e: StoredEvent): e is StoredEvent<PaymentEvent> => paymentEventTypes.has(e.type);
+
+function evolveOrder(doc: OrderDoc | null, event: StoredEvent<OrderEvent>): OrderDoc | null {
+  const version = event.streamPosition;
+  if (event.type === 'OrderPlaced') {
+    const { orderId, conferenceId, seats, reservationExpiresAt, accessCode, currency } = event.data;
+    return {
+      version, orderId, conferenceId, status: 'pending', requested: seats, reserved: [], lines: [], total: 0,
+      isFreeOfCharge: false, currency, reservationExpiresAt, registrant: null, accessCode,
+      placedAt: event.recordedAt.toISOString(), payment: null,
+    };
+  }
+  if (!doc) return null;
+  switch (event.type) {
+    case 'OrderUpdated':
+      return { ...doc, version, status: 'pending', requested: event.data.seats, reservationExpiresAt: event.data.reservationExpiresAt };
+    case 'OrderPartiallyReserved':
+    case 'OrderReservationCompleted': {
+      const status = event.type === 'OrderPartiallyReserved' ? 'partiallyReserved' : 'reserved';
+      return { ...doc, version, status, reserved: event.data.seats, reservationExpiresAt: event.data.reservationExpiresAt };
+    }
+    case 'OrderTotalsCalculated':
+      return { ...doc, version, lines: event.data.lines, total: event.data.total, isFreeOfCharge: event.data.isFreeOfCharge };
+    case 'OrderRegistrantAssigned': {
+      const { firstName, lastName, email } = event.data;
+      return { ...doc, version, registrant: { firstName, lastName, email } };
+    }
+    case 'OrderConfirmed':
+      return { ...doc, version, status: 'confirmed' };
+    case 'OrderExpired':
+      return { ...doc, version, status: 'expired' };
+  }
+}
+
+function evolvePayment(doc: OrderDoc | null, event: StoredEvent<PaymentEvent>): OrderDoc | null {
+  if (!doc) return null;
+  const version = event.streamPosition;
+  const { paymentId } = event.data;
+  const status = ({
+    PaymentInitiated: 'initiated', PaymentCompleted: 'completed', PaymentRejected: 'rejected', PaymentRefunded: 'refunded',
+  } as const)[event.type];
+  const amount = 'amount' in event.data ? event.data.amount : (doc.payment?.amount ?? 0);
+  // A refund of another, late payment must not hide the one that paid the order.
+  if (doc.payment && doc.payment.paymentId !== paymentId && status === 'refunded') return doc;
+  return { ...doc, payment: { paymentId, status, amount, version } };
+}
+
+export const ordersProjection: DocumentProjection<OrderDoc> = {
+  name: 'orders',
+  table: 'rm_orders',
+  keyColumn: 'order_id',
+  columns: { conference_id: 'text', access_code: 'text', email: 'text', status: 'text', placed_at: 'timestamptz' },
+  columnsOf: (doc) => ({
+    conference_id: doc.conferenceId,
+    access_code: doc.accessCode,
+    email: doc.registrant?.email.toLowerCase() ?? null,
+    status: doc.status,
+    placed_at: doc.placedAt,
+  }),
+  keyOf: (event) => (isOrderEvent(event) || isPaymentEvent(event) ? event.data.orderId : null),
+  evolve: (doc, event) => {
+    if (isOrderEvent(event)) return evolveOrder(doc, event);
+    return isPaymentEvent(event) ? evolvePayment(doc, event) : doc;
+  },
+};
+
+export const ordersSubscription = documentSubscription(ordersProjection);

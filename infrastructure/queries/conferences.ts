@@ -1,0 +1,78 @@
+import type { Db } from '../db/client';
+import type { ConferenceDoc } from '../projections/conferences';
+import type { AllocationDoc } from '../projections/seat-allocation';
+
+export type ConferenceSummary = Pick<
+  ConferenceDoc,
+  'conferenceId' | 'slug' | 'name' | 'tagline' | 'location' | 'startDate' | 'endDate'
+>;
+
+/** Public details: never the owner's e-mail or access code. */
+export type PublicConference = ConferenceSummary & Pick<ConferenceDoc, 'description' | 'currency'>;
+
+const publicOf = (doc: ConferenceDoc): PublicConference => ({
+  conferenceId: doc.conferenceId,
+  slug: doc.slug,
+  name: doc.name,
+  tagline: doc.tagline,
+  location: doc.location,
+  startDate: doc.startDate,
+  endDate: doc.endDate,
+  description: doc.description,
+  currency: doc.currency,
+});
+
+export async function listPublishedConferences(db: Db): Promise<ConferenceSummary[]> {
+  const rows = await db.query<{ doc: ConferenceDoc }>(
+    `SELECT doc FROM rm_conferences WHERE published ORDER BY doc->>'startDate', doc->>'name'`,
+  );
+  return rows.map((row) => publicOf(row.doc));
+}
+
+export async function conferenceBySlug(db: Db, slug: string): Promise<ConferenceDoc | null> {
+  const [row] = await db.query<{ doc: ConferenceDoc }>('SELECT doc FROM rm_conferences WHERE slug = $1', [slug]);
+  return row?.doc ?? null;
+}
+
+export async function conferenceById(db: Db, conferenceId: string): Promise<ConferenceDoc | null> {
+  const [row] = await db.query<{ doc: ConferenceDoc }>('SELECT doc FROM rm_conferences WHERE conference_id = $1', [
+    conferenceId,
+  ]);
+  return row?.doc ?? null;
+}
+
+export async function publishedConference(db: Db, slug: string): Promise<PublicConference | null> {
+  const doc = await conferenceBySlug(db, slug);
+  return doc?.published ? publicOf(doc) : null;
+}
+
+export type SeatTypeOffer = {
+  readonly seatTypeId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly price: number;
+  /** Seats left for anyone (never negative). */
+  readonly available: number;
+};
+
+export type RegistrationOffer = { readonly conference: PublicConference; readonly seatTypes: readonly SeatTypeOffer[] };
+
+/** What the register page offers: the published seat types with what is left of each. */
+export async function registrationOffer(db: Db, slug: string): Promise<RegistrationOffer | null> {
+  const doc = await conferenceBySlug(db, slug);
+  if (!doc?.published) return null;
+  const allocation = await allocationDoc(db, doc.conferenceId);
+  const seatTypes = doc.seatTypes.map(({ seatTypeId, name, description, price }) => {
+    const counted = allocation?.seatTypes.find((row) => row.seatTypeId === seatTypeId);
+    return { seatTypeId, name, description, price, available: Math.max(0, counted?.available ?? 0) };
+  });
+  return { conference: publicOf(doc), seatTypes };
+}
+
+export async function allocationDoc(db: Db, conferenceId: string): Promise<AllocationDoc | null> {
+  const [row] = await db.query<{ doc: AllocationDoc }>(
+    'SELECT doc FROM rm_seat_allocation WHERE conference_id = $1',
+    [conferenceId],
+  );
+  return row?.doc ?? null;
+}

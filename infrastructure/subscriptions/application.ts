@@ -1,0 +1,22 @@
+import { conferencesSubscription } from '../projections/conferences';
+import { ordersSubscription } from '../projections/orders';
+import { seatAllocationSubscription } from '../projections/seat-allocation';
+import { seatAssignmentsSubscription } from '../projections/seat-assignments';
+import { availabilityPolicy } from '../reactors/availability-policy';
+import { outboxMail } from '../reactors/outbox-mail';
+import { registrationProcessSubscription, registrationTimers } from '../reactors/registration-process';
+import type { Subscription } from './runner';
+import type { TimerHandler } from './timers';
+
+/** Every subscription the application runs: read models first, then the reactors. */
+export const applicationSubscriptions: readonly Subscription[] = [
+  conferencesSubscription,
+  seatAllocationSubscription,
+  ordersSubscription,
+  seatAssignmentsSubscription,
+  availabilityPolicy,
+  registrationProcessSubscription,
+  outboxMail,
+];
+
+export const applicationTimers: TimerHandler = registrationTimers;

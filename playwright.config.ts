@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+
+// Every run starts on a fresh embedded database; the expiry server has a short reservation TTL.
+process.env.E2E_RUN_ID ??= String(Date.now());
+const run = process.env.E2E_RUN_ID;
+export const baseURL = 'http://127.0.0.1:3100';
+export const shortTtlURL = 'http://127.0.0.1:3101';
+
+const server = (port: number, env: Record<string, string>) => ({
+  command: `node_modules/.bin/next start -p ${port}`,
+  url: `http://127.0.0.1:${port}`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  env: { DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // This machine has no network: keep Chromium from trying to reach one.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: [
+    server(3100, { DATA_DIR: `.data/e2e-${run}-main` }),
+    server(3101, { DATA_DIR: `.data/e2e-${run}-short-ttl`, RESERVATION_TTL_SECONDS: '8' }),
+  ],
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allocationView } from '../queries/organizer';
+import { seatAssignmentsView } from '../queries/orders';
+import { serverDatabase, type TestDatabase } from '../testing/databases';
+import { publishedConference, registrant, settledOrder, startApplicationRunner } from '../testing/application';
+import { eventually } from '../testing/recording-projection';
+import { setPublished, updateSeatType } from './conferences';
+import { settlePayment } from './payments';
+import { checkout, placeOrder } from './registrations';
+import { saveAssignments } from './seat-assignments';
+
+const details = { firstName: 'Rita', lastName: 'Registrant', email: 'rita@example.com', confirmEmail: 'rita@example.com' };
+
+describe('registration through the application services and running subscriptions (server PostgreSQL)', () => {
+  let db: TestDatabase;
+  let runner: ReturnType<typeof startApplicationRunner>;
+  beforeAll(async () => {
+    db = await serverDatabase();
+    runner = startApplicationRunner(db);
+  });
+  afterAll(async () => {
+    await runner.stop();
+    await db.drop();
+  });
+
+  const contoso = () =>
+    publishedConference(db, [
+      { name: 'General admission', quantity: 100, price: 199 },
+      { name: 'CQRS Workshop', quantity: 100, price: 500 },
+      { name: 'Cocktail party', quantity: 100, price: 50 },
+    ]);
+
+  async function pay(orderId: string) {
+    const started = await checkout(registrant(db), orderId, details);
+    if (started.kind !== 'payment') throw new Error('expected a payment');
+    await settlePayment(registrant(db), started.paymentId, true);
+    return eventually(() => settledOrder(db, orderId), (order) => order.status === 'confirmed');
+  }
+
+  it('reserves an order of 1 + 0 + 1 in full with a total of $249.00', async () => {
+    const { conferenceId, seatTypeIds: [general, workshop, party] } = await contoso();
+    const { orderId } = await placeOrder(registrant(db), conferenceId, [
+      { seatTypeId: general!, quantity: 1 },
+      { seatTypeId: workshop!, quantity: 0 },
+      { seatTypeId: party!, quantity: 1 },
+    ]);
+    const order = await settledOrder(db, orderId);
+    expect(order.status).toBe('reserved');
+    expect(order.total).toBe(24_900);
+    expect(order.lines.map((l) => [l.name, l.quantity, l.lineTotal])).toEqual([
+      ['General admission', 1, 19_900],
+      ['Cocktail party', 1, 5_000],
+    ]);
+  });
+
+  it('gives 4 concurrent orders of 2 seats against a quota of 4: 2 reserved, 2 partially', async () => {
+    const { conferenceId, seatTypeIds: [workshop] } = await publishedConference(db, [{ name: 'CQRS Workshop', quantity: 4, price: 500 }]);
+    const orders = await Promise.all(
+      Array.from({ length: 4 }, () => placeOrder(registrant(db), conferenceId, [{ seatTypeId: workshop!, quantity: 2 }])),
+    );
+    const settled = await Promise.all(orders.map((o) => settledOrder(db, o.orderId)));
+    expect(settled.filter((o) => o.status === 'reserved')).toHaveLength(2);
+    expect(settled.filter((o) => o.status === 'partiallyReserved')).toHaveLength(2);
+    expect(settled.flatMap((o) => o.reserved).reduce((sum, s) => sum + s.quantity, 0)).toBe(4);
+  });
+
+  it('sells exactly 200 seats to 200 concurrent orders of 2 against a quota of 200', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 200, price: 10 }]);
+    const orders = await Promise.all(
+      Array.from({ length: 200 }, () => placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 2 }])),
+    );
+    const settled = await Promise.all(orders.map((o) => settledOrder(db, o.orderId, 60_000)));
+    const reserved = settled.filter((o) => o.status === 'reserved');
+    expect(reserved).toHaveLength(100);
+    for (const order of reserved) await pay(order.orderId);
+    const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.sold === 200);
+    expect(allocation.seatTypes[0]).toMatchObject({ quota: 200, reserved: 0, sold: 200, available: 0 });
+  }, 120_000);
+
+  it('expires an order left unpaid past its time and puts its seats back on sale', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 5, price: 100 }]);
+    process.env.RESERVATION_TTL_SECONDS = '2';
+    try {
+      const { orderId } = await placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 3 }]);
+      await settledOrder(db, orderId);
+      expect((await allocationView(db, conferenceId)).seatTypes[0]).toMatchObject({ reserved: 3, available: 2 });
+      const expired = await eventually(() => settledOrder(db, orderId), (o) => o.status === 'expired', 10_000);
+      expect(expired.status).toBe('expired');
+      const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.available === 5);
+      expect(allocation.seatTypes[0]).toMatchObject({ reserved: 0, sold: 0, available: 5 });
+    } finally {
+      delete process.env.RESERVATION_TTL_SECONDS;
+    }
+  });
+
+  it('refunds a payment completed after the order expired, and never confirms the order', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 5, price: 100 }]);
+    process.env.RESERVATION_TTL_SECONDS = '2';
+    try {
+      const { orderId } = await placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 1 }]);
+      await settledOrder(db, orderId);
+      const started = await checkout(registrant(db), orderId, details);
+      if (started.kind !== 'payment') throw new Error('expected a payment');
+      await eventually(() => settledOrder(db, orderId), (o) => o.status === 'expired', 10_000);
+      await settlePayment(registrant(db), started.paymentId, true);
+      const order = await eventually(() => settledOrder(db, orderId), (o) => o.payment?.status === 'refunded');
+      expect(order).toMatchObject({ status: 'expired', payment: { status: 'refunded', amount: 10_000 } });
+    } finally {
+      delete process.env.RESERVATION_TTL_SECONDS;
+    }
+  });
+
+  it('confirms a paid order and creates one seat assignment per seat, which project', async () => {
+    const { conferenceId, seatTypeIds: [general, workshop] } = await contoso();
+    const { orderId } = await placeOrder(registrant(db), conferenceId, [
+      { seatTypeId: general!, quantity: 2 },
+      { seatTypeId: workshop!, quantity: 1 },
+    ]);
+    await settledOrder(db, orderId);
+    await pay(orderId);
+    const seats = await eventually(() => seatAssignmentsView(db, orderId), (view) => view !== null);
+    expect(seats!.seats.map((s) => s.label)).toEqual(['General admission 1', 'General admission 2', 'CQRS Workshop 1']);
+    const { version } = await saveAssignments(registrant(db), orderId, [
+      { position: 0, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
+      { position: 1, firstName: '', lastName: '', email: '' },
+      { position: 2, firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' },
+    ]);
+    const assigned = await eventually(() => seatAssignmentsView(db, orderId), (view) => (view?.version ?? 0) >= version);
+    expect(assigned!.seats.map((s) => s.email)).toEqual(['ada@example.com', '', 'grace@example.com']);
+    const mail = await eventually(
+      () => db.query<{ recipient: string }>('SELECT recipient FROM outbox_mail WHERE order_id = $1 ORDER BY recipient', [orderId]),
+      (rows) => rows.length === 3,
+    );
+    expect(mail.map((m) => m.recipient)).toEqual(['ada@example.com', 'grace@example.com', 'rita@example.com']);
+  });
+
+  it('lets a quota fall below what is sold without cancelling a paid order', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 4, price: 100 }]);
+    const { orderId } = await placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 3 }]);
+    await settledOrder(db, orderId);
+    await pay(orderId);
+    await updateSeatType({ db, actor: 'organizer' }, conferenceId, general!, { name: 'General admission', description: '', quantity: 1, price: 1 });
+    const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.quota === 1);
+    expect(allocation.seatTypes[0]).toMatchObject({ quota: 1, sold: 3, available: -2 });
+    expect((await settledOrder(db, orderId)).status).toBe('confirmed');
+  });
+
+  it('refuses new orders for an unpublished conference', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await contoso();
+    await setPublished({ db, actor: 'organizer' }, conferenceId, false);
+    await expect(placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 1 }])).rejects.toMatchObject({
+      code: 'ConferenceNotPublished',
+    });
+  });
+});

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { appendToStream } from './append';
-import { readStream } from './read';
-import { ConcurrencyError, type ExpectedVersion } from './types';
+import { checkpointOf, readAll, readStream } from './read';
+import { ConcurrencyError, startOfFeed, type ExpectedVersion } from './types';
 
 const append = (db: TestDatabase, streamId: string, expected: ExpectedVersion, commandId?: string) =>
   appendToStream(db, {
@@ -69,5 +69,20 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
       expect(answered.length).toBeGreaterThanOrEqual(1);
       for (const result of answered) expect(result.events.map((e) => e.eventId)).toEqual([events[0]!.eventId]);
     }
+  });
+
+  it('bounds a reader that holds a transaction id by it, so the events it appends are read later', async () => {
+    const before = await readAll(db, startOfFeed, 1_000_000);
+    const from = before.length ? checkpointOf(before.at(-1)!) : startOfFeed;
+    const other = db.connect({ max: 1 });
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_current_xact_id()'); // the reader now holds an id, as a reactor's batch does
+      const later = await append(other as TestDatabase, `later-${randomUUID()}`, 'no-stream');
+      const seen = await readAll(tx, from, 1_000);
+      expect(seen.map((e) => e.eventId)).not.toContain(later.events[0]!.eventId);
+    });
+    const after = await readAll(db, from, 1_000);
+    expect(after.length).toBeGreaterThanOrEqual(1);
+    await other.close();
   });
 });

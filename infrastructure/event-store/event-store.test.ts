@@ -87,6 +87,18 @@ describe.each(engines)('event store on %s', (_engine, open) => {
     expect(rest.filter((e) => e.streamId === a)).toEqual([]);
   });
 
+  it('reads every event in small batches across positions of different lengths (99 → 100)', async () => {
+    const stream = `s-${randomUUID()}`;
+    await append(db, stream, 'no-stream', 120);
+    const read: string[] = [];
+    let checkpoint = startOfFeed;
+    for (let batch = await readAll(db, checkpoint, 7); batch.length > 0; batch = await readAll(db, checkpoint, 7)) {
+      read.push(...batch.filter((e) => e.streamId === stream).map((e) => String(e.streamPosition)));
+      checkpoint = checkpointOf(batch.at(-1)!);
+    }
+    expect(read).toEqual(Array.from({ length: 120 }, (_, i) => String(i + 1)));
+  });
+
   it('upcasts events written in an older shape when reading them', async () => {
     const stream = `s-${randomUUID()}`;
     const type = `Renamed${randomUUID().slice(0, 8)}`;

@@ -16,6 +16,7 @@ type EventRow = {
   recorded_at: Date | string;
 };
 
+/** The select list casts bigints to text: ORDER BY must name `events.` columns, not these. */
 export const eventColumns = `global_position::text AS global_position, transaction_id::text AS transaction_id,
   stream_id, stream_position, event_id::text AS event_id, type, schema_version, data, metadata, recorded_at`;
 
@@ -58,7 +59,7 @@ export async function readAll(db: Db, checkpoint: Checkpoint, limit: number): Pr
     `SELECT ${eventColumns} FROM events
      WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY transaction_id, global_position
+     ORDER BY events.transaction_id, events.global_position
      LIMIT $3`,
     [checkpoint.transactionId, checkpoint.position, limit],
   );

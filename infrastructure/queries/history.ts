@@ -17,7 +17,7 @@ async function conferenceEvents(db: Db, conferenceId: string): Promise<StoredEve
     `SELECT ${eventColumns} FROM events
      WHERE stream_id = ANY($1::text[])
         OR stream_id IN (SELECT 'order-' || order_id FROM rm_orders WHERE conference_id = $2)
-     ORDER BY global_position`,
+     ORDER BY events.transaction_id, events.global_position`,
     [[conferenceStream(conferenceId), availabilityStream(conferenceId)], conferenceId],
   );
   return rows.map((row) => toStoredEvent(row));

@@ -8,6 +8,9 @@ import { setPublished, updateSeatType } from './conferences';
 import { settlePayment } from './payments';
 import { checkout, placeOrder } from './registrations';
 import { saveAssignments } from './seat-assignments';
+import { applicationSubscriptions } from '../subscriptions/application';
+import { resetCheckpoint } from '../subscriptions/checkpoints';
+import { runBatch } from '../subscriptions/runner';
 
 const details = { firstName: 'Rita', lastName: 'Registrant', email: 'rita@example.com', confirmEmail: 'rita@example.com' };
 
@@ -151,5 +154,23 @@ describe('registration through the application services and running subscription
     await expect(placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 1 }])).rejects.toMatchObject({
       code: 'ConferenceNotPublished',
     });
+  });
+
+  it('rebuilds every read model from the events to the rows it had live', async () => {
+    await runner.stop();
+    const tables = ['rm_conferences', 'rm_seat_allocation', 'rm_orders', 'rm_seat_assignments'];
+    const snapshot = () =>
+      Promise.all(tables.map((table) => db.query(`SELECT * FROM ${table} ORDER BY 1`).then((rows) => rows.map(({ projected_at: _p, ...row }) => row))));
+    const live = await snapshot();
+    const projections = applicationSubscriptions.filter((s) => s.name !== 'registration-process' && s.name !== 'availability-policy');
+    for (const projection of projections) {
+      await db.transaction(async (tx) => {
+        await projection.reset!(tx);
+        await resetCheckpoint(tx, projection.name);
+      });
+      while ((await runBatch(db, projection, 'rebuild', { leaseMs: 60_000 })) !== 0);
+    }
+    expect(await snapshot()).toEqual(live);
+    runner = startApplicationRunner(db);
   });
 });

@@ -1,0 +1,42 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { hasOrderAccess, orderNotFound, registrantContext, textField } from '@/app/orders/order-access';
+import type { FormState } from '@/components/registrant/order-types';
+import { grantOrderAccess } from '@/infrastructure/auth/session';
+import { parseInput, toFailure } from '@/infrastructure/services/errors';
+import { placeOrder, updateOrderSeats } from '@/infrastructure/services/registrations';
+import { seatSelectionSchema } from '@/infrastructure/services/schemas';
+
+const quantityPrefix = 'quantity:';
+
+function selectionOf(form: FormData) {
+  return [...form.entries()].flatMap(([name, value]) =>
+    name.startsWith(quantityPrefix) ? [{ seatTypeId: name.slice(quantityPrefix.length), quantity: String(value) }] : [],
+  );
+}
+
+/**
+ * Order now: a new order, or (with an orderId the browser may act on) new seats for that order.
+ * Either way the order page then follows the reservation until it settles.
+ */
+export async function orderSeats(_previous: FormState, form: FormData): Promise<FormState> {
+  const orderId = textField(form, 'orderId');
+  if (orderId && !(await hasOrderAccess(orderId))) return orderNotFound;
+  let target: string;
+  try {
+    const seats = parseInput(seatSelectionSchema, selectionOf(form));
+    const context = await registrantContext(form.get('commandId'));
+    if (orderId) {
+      const { version } = await updateOrderSeats(context, orderId, seats);
+      target = `/orders/${orderId}?v=${version}`;
+    } else {
+      const placed = await placeOrder(context, textField(form, 'conferenceId'), seats);
+      await grantOrderAccess(placed.orderId);
+      target = `/orders/${placed.orderId}?v=${placed.version}`;
+    }
+  } catch (error) {
+    return toFailure(error);
+  }
+  redirect(target);
+}

@@ -1,0 +1,28 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { hasOrderAccess, orderNotFound, registrantContext, textField } from '@/app/orders/order-access';
+import type { FormState } from '@/components/registrant/order-types';
+import { parseInput, toFailure } from '@/infrastructure/services/errors';
+import { checkout } from '@/infrastructure/services/registrations';
+import { registrantSchema } from '@/infrastructure/services/schemas';
+
+/** Registrant details, then the payment processor, or (nothing to pay) back to the confirming order. */
+export async function submitRegistrant(_previous: FormState, form: FormData): Promise<FormState> {
+  const orderId = textField(form, 'orderId');
+  if (!(await hasOrderAccess(orderId))) return orderNotFound;
+  let target: string;
+  try {
+    const registrant = parseInput(registrantSchema, {
+      firstName: textField(form, 'firstName'),
+      lastName: textField(form, 'lastName'),
+      email: textField(form, 'email'),
+      confirmEmail: textField(form, 'confirmEmail'),
+    });
+    const started = await checkout(await registrantContext(form.get('commandId')), orderId, registrant);
+    target = started.kind === 'payment' ? `/payments/${started.paymentId}` : `/orders/${orderId}?v=${started.version}`;
+  } catch (error) {
+    return toFailure(error);
+  }
+  redirect(target);
+}

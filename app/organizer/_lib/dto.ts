@@ -1,0 +1,20 @@
+import 'server-only';
+import type { AllocationDto, AllocationRowDto, OrderRowDto } from '@/components/organizer/types';
+import type { AllocationView, OrganizerOrderRow } from '@/infrastructure/queries/organizer';
+
+const rowOf = ({ seatTypeId, name, quota, reserved, sold, available }: AllocationRowDto): AllocationRowDto => ({
+  seatTypeId, name, quota, reserved, sold, available,
+});
+
+export const allocationRows = (rows: readonly AllocationRowDto[]): AllocationRowDto[] => rows.map(rowOf);
+
+export const allocationDto = (view: AllocationView): AllocationDto => ({
+  seatTypes: allocationRows(view.seatTypes),
+  lastChangeAt: view.lastChangeAt,
+  lagMs: view.lagMs,
+});
+
+export const orderDtos = (rows: readonly OrganizerOrderRow[]): OrderRowDto[] =>
+  rows.map(({ orderId, accessCode, status, total, currency, registrant, email, attendees, placedAt }) => ({
+    orderId, accessCode, status, total, currency, registrant, email, attendees: [...attendees], placedAt,
+  }));

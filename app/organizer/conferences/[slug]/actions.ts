@@ -1,0 +1,43 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import type { FormState } from '@/components/organizer/types';
+import { conferenceBySlug } from '@/infrastructure/queries/conferences';
+import { database } from '@/infrastructure/runtime';
+import { setPublished, updateConferenceDetails } from '@/infrastructure/services/conferences';
+import { authorizedConference, organizerActor } from '../../_lib/access';
+import { conferenceGone, failed } from '../../_lib/failure';
+import { commandIdOf, fieldsOf } from '../../_lib/form-data';
+import { untilVersion } from '../../_lib/read-your-writes';
+
+const detailFields = ['name', 'tagline', 'location', 'description', 'startDate', 'endDate'];
+
+export async function setPublishedAction(slug: string, published: boolean, _state: FormState, formData: FormData): Promise<FormState> {
+  const doc = await authorizedConference(slug);
+  if (!doc) return conferenceGone;
+  const db = await database();
+  let version: number;
+  try {
+    ({ version } = await setPublished({ db, actor: organizerActor(doc), commandId: commandIdOf(formData) }, doc.conferenceId, published));
+  } catch (error) {
+    return failed(error);
+  }
+  await untilVersion(() => conferenceBySlug(db, slug), version);
+  redirect(`/organizer/conferences/${slug}`);
+}
+
+export async function updateDetailsAction(slug: string, _state: FormState, formData: FormData): Promise<FormState> {
+  const doc = await authorizedConference(slug);
+  if (!doc) return conferenceGone;
+  const values = fieldsOf(formData, detailFields);
+  const db = await database();
+  let version: number;
+  try {
+    const context = { db, actor: organizerActor(doc), commandId: commandIdOf(formData) };
+    ({ version } = await updateConferenceDetails(context, doc.conferenceId, values));
+  } catch (error) {
+    return failed(error, values);
+  }
+  await untilVersion(() => conferenceBySlug(db, slug), version);
+  redirect(`/organizer/conferences/${slug}`);
+}

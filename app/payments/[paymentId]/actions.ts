@@ -1,0 +1,24 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { hasOrderAccess, orderNotFound, registrantContext, textField } from '@/app/orders/order-access';
+import type { FormState } from '@/components/registrant/order-types';
+import { toFailure } from '@/infrastructure/services/errors';
+import { loadPayment, settlePayment } from '@/infrastructure/services/payments';
+import { database } from '@/infrastructure/runtime';
+
+/** The simulated processor's answer; the order page then follows the order to its outcome. */
+export async function decidePayment(_previous: FormState, form: FormData): Promise<FormState> {
+  const paymentId = textField(form, 'paymentId');
+  const accepted = textField(form, 'decision') === 'accept';
+  let target: string;
+  try {
+    const { orderId } = await loadPayment({ db: await database() }, paymentId);
+    if (!(await hasOrderAccess(orderId))) return orderNotFound;
+    await settlePayment(await registrantContext(form.get('commandId')), paymentId, accepted);
+    target = `/orders/${orderId}?payment=${accepted ? 'accepted' : 'rejected'}`;
+  } catch (error) {
+    return toFailure(error);
+  }
+  redirect(target);
+}

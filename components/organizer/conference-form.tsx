@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Field } from './field';
+import { FormFeedback, valueOf } from './form-feedback';
+import { initialFormState, type FormAction } from './types';
+import { useFocusFirstError } from './use-focus-error';
+import styles from './organizer.module.css';
+
+type Props = {
+  readonly action: FormAction;
+  readonly commandId: string;
+  /** Creating asks who the owner is and for the slug; editing keeps both. */
+  readonly mode: 'create' | 'edit';
+  readonly initial?: Readonly<Record<string, string>>;
+  readonly cancelHref: string;
+};
+
+const ownerFields = ['ownerName', 'ownerEmail', 'slug'];
+const detailFields = ['name', 'tagline', 'location', 'description', 'startDate', 'endDate'];
+
+export function ConferenceForm({ action, commandId, mode, initial = {}, cancelHref }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const formRef = useFocusFirstError(state);
+  const field = (name: string) => ({ name, defaultValue: valueOf(state, initial, name), error: state.fieldErrors[name] });
+  const creating = mode === 'create';
+  return (
+    <form ref={formRef} action={formAction} noValidate className={`card ${styles.formCard}`}>
+      <input type="hidden" name="commandId" value={commandId} />
+      {creating ? (
+        <fieldset className="form-grid" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className={styles.srOnly}>You</legend>
+          <Field {...field('ownerName')} label="Your name" autoComplete="name" />
+          <Field {...field('ownerEmail')} label="Your email" type="email" autoComplete="email" />
+        </fieldset>
+      ) : null}
+      <Field {...field('name')} label="Conference name" />
+      {creating ? (
+        <Field {...field('slug')} label="Slug" hint="Lowercase letters, digits and dashes: the conference's web address." autoComplete="off" />
+      ) : null}
+      <Field {...field('tagline')} label="Tagline" hint="Optional: one line under the name." />
+      <Field {...field('location')} label="Location" />
+      <Field {...field('description')} label="Description" multiline />
+      <div className="form-grid">
+        <Field {...field('startDate')} label="Start date" type="date" />
+        <Field {...field('endDate')} label="End date" type="date" />
+      </div>
+      <FormFeedback
+        state={state}
+        pending={pending}
+        pendingText={creating ? 'Creating your conference…' : 'Saving your changes…'}
+        fields={creating ? [...ownerFields, ...detailFields] : detailFields}
+      />
+      <div className={styles.actions}>
+        <button type="submit" aria-busy={pending}>
+          {creating ? 'Create conference' : 'Save changes'}
+        </button>
+        <Link href={cancelHref} className="button button--secondary">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+/** What an organizer form action answers when it does not redirect. */
+export type FormState = {
+  readonly ok: boolean;
+  readonly message: string;
+  /** Field name → the message shown beside that field. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  /** What was typed, so a rejected form keeps it. */
+  readonly values: Readonly<Record<string, string>>;
+};
+
+export const initialFormState: FormState = { ok: true, message: '', fieldErrors: {}, values: {} };
+
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+export type AllocationRowDto = {
+  readonly seatTypeId: string;
+  readonly name: string;
+  readonly quota: number;
+  readonly reserved: number;
+  readonly sold: number;
+  readonly available: number;
+};
+
+export type AllocationDto = {
+  readonly seatTypes: readonly AllocationRowDto[];
+  readonly lastChangeAt: string | null;
+  readonly lagMs: number | null;
+};
+
+export type OrderStatus = 'Pending' | 'Reserved' | 'Paid' | 'Expired';
+
+export type OrderRowDto = {
+  readonly orderId: string;
+  readonly accessCode: string;
+  readonly status: OrderStatus;
+  readonly total: number;
+  readonly currency: string;
+  readonly registrant: string;
+  readonly email: string;
+  readonly attendees: readonly string[];
+  readonly placedAt: string;
+};
+
+export type SeatTypeRowDto = {
+  readonly seatTypeId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly quantity: number;
+  readonly price: number;
+};
+
+export type HistoryRowDto = { readonly eventId: string; readonly at: string; readonly text: string };

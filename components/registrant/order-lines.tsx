@@ -1,0 +1,43 @@
+import { formatMoney } from '@/components/format';
+import type { OrderLineSnapshot } from './order-types';
+
+type Props = { readonly lines: readonly OrderLineSnapshot[]; readonly total: number; readonly currency: string };
+
+/** The reserved (or bought) seats, a row per seat type, and the order total. */
+export function OrderLines({ lines, total, currency }: Props) {
+  const rows = lines.filter((line) => line.quantity > 0);
+  return (
+    <>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Seat type</th>
+              <th scope="col" className="number">Price</th>
+              <th scope="col" className="number">Quantity</th>
+              <th scope="col" className="number">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((line) => (
+              <tr key={line.seatTypeId}>
+                <td>{line.name}</td>
+                <td className="number">{formatMoney(line.unitPrice, currency)}</td>
+                <td className="number">{line.quantity}</td>
+                <td className="number">{formatMoney(line.lineTotal, currency)}</td>
+              </tr>
+            ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">No seats reserved.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <p className="order-total">
+        Order total <span className="total" data-testid="order-total">{formatMoney(total, currency)}</span>
+      </p>
+    </>
+  );
+}

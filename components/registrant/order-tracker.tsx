@@ -1,0 +1,81 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { ConfirmedOrder } from './confirmed-order';
+import type { FormState, OrderSnapshot } from './order-types';
+import { orderQuery } from './queries';
+import { ReservedOrder } from './reserved-order';
+import { useTookLong } from './use-clock';
+
+export type PaymentOutcome = 'accepted' | 'rejected' | null;
+
+type Props = {
+  readonly orderId: string;
+  readonly initial: OrderSnapshot | null;
+  /** The version the last command produced: an older snapshot is not its answer yet. */
+  readonly minVersion: number;
+  readonly payment: PaymentOutcome;
+  readonly checkoutAction: (state: FormState, form: FormData) => Promise<FormState>;
+  readonly commandId: string;
+};
+
+const current = (order: OrderSnapshot | null | undefined, minVersion: number) =>
+  order && order.version >= minVersion ? order : null;
+
+/** A payment accepted by the processor confirms the order through the process manager, a moment later. */
+const confirming = (order: OrderSnapshot, payment: PaymentOutcome) =>
+  order.status !== 'confirmed' && order.status !== 'expired' && (payment === 'accepted' || order.payment?.status === 'completed');
+
+/** Polls fast while waiting for an answer, slowly while the reservation runs, not at all once it is over. */
+function pollInterval(order: OrderSnapshot | null, payment: PaymentOutcome): number | false {
+  if (!order || order.status === 'pending' || confirming(order, payment)) return 700;
+  return order.status === 'confirmed' || order.status === 'expired' ? false : 3000;
+}
+
+export function OrderTracker({ orderId, initial, minVersion, payment, checkoutAction, commandId }: Props) {
+  const query = useQuery({
+    ...orderQuery(orderId),
+    initialData: initial,
+    refetchInterval: (q) => pollInterval(current(q.state.data, minVersion), payment),
+  });
+  const order = current(query.data, minVersion);
+  const waiting = !order || order.status === 'pending' || confirming(order, payment);
+  const late = useTookLong(waiting, 5000);
+
+  if (!order || order.status === 'pending') {
+    return <Waiting message="Reserving your seats…" late={late} retry={() => void query.refetch()} />;
+  }
+  if (order.status === 'confirmed') return <ConfirmedOrder order={order} />;
+  if (confirming(order, payment)) {
+    return <Waiting message="Confirming your payment…" late={late} retry={() => void query.refetch()} />;
+  }
+  return (
+    <ReservedOrder
+      order={order}
+      paymentRejected={payment === 'rejected' || order.payment?.status === 'rejected'}
+      checkoutAction={checkoutAction}
+      commandId={commandId}
+    />
+  );
+}
+
+type WaitingProps = { readonly message: string; readonly late: boolean; readonly retry: () => void };
+
+/** Work in progress, announced; after a while a way to ask again (polling goes on meanwhile). */
+function Waiting({ message, late, retry }: WaitingProps) {
+  return (
+    <section className="card waiting">
+      <p role="status" className="waiting__status">
+        <span className="spinner" aria-hidden="true" /> {late ? 'Still processing' : message}
+      </p>
+      {late ? (
+        <>
+          <p className="muted">This is taking longer than usual. The page keeps checking; you can also check now.</p>
+          <button type="button" className="button--secondary" onClick={retry}>
+            Check again
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}

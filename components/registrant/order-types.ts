@@ -1,0 +1,48 @@
+import type { Registrant } from '@/domain/registration/order';
+
+/**
+ * The order as the registrant's pages read it from `GET /api/orders/<id>` (JSON). Declared here,
+ * not imported from infrastructure: components see domain types and plain data only.
+ */
+export type OrderSnapshot = {
+  readonly orderId: string;
+  readonly version: number;
+  readonly status: 'pending' | 'partiallyReserved' | 'reserved' | 'confirmed' | 'expired';
+  readonly requested: readonly { seatTypeId: string; quantity: number }[];
+  readonly reserved: readonly { seatTypeId: string; quantity: number }[];
+  readonly lines: readonly OrderLineSnapshot[];
+  readonly total: number;
+  readonly currency: string;
+  readonly reservationExpiresAt: string;
+  readonly registrant: Registrant | null;
+  readonly accessCode: string;
+  readonly payment: { paymentId: string; status: 'initiated' | 'completed' | 'rejected' | 'refunded' } | null;
+  readonly conferenceName: string;
+  readonly conferenceSlug: string;
+  readonly shortfall: readonly { name: string; requested: number; reserved: number }[];
+};
+
+export type OrderLineSnapshot = {
+  readonly seatTypeId: string;
+  readonly name: string;
+  readonly unitPrice: number;
+  readonly quantity: number;
+  readonly lineTotal: number;
+};
+
+export type SeatRow = {
+  readonly position: number;
+  readonly label: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
+};
+
+export type SeatAssignmentsSnapshot = { readonly orderId: string; readonly version: number; readonly seats: readonly SeatRow[] };
+
+/** What a server action hands back to the form that called it. */
+export type FormResult =
+  | { readonly ok: true; readonly version?: number }
+  | { readonly ok: false; readonly code: string; readonly message: string; readonly fieldErrors: Readonly<Record<string, string>> };
+
+export type FormState = FormResult | null;

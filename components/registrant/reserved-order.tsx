@@ -1,0 +1,79 @@
+'use client';
+
+import Link from 'next/link';
+import { OrderLines } from './order-lines';
+import type { FormState, OrderSnapshot } from './order-types';
+import { RegistrantForm } from './registrant-form';
+import { ReservationTimer } from './reservation-timer';
+import { useSecondsUntil } from './use-clock';
+
+type Props = {
+  readonly order: OrderSnapshot;
+  readonly paymentRejected: boolean;
+  readonly checkoutAction: (state: FormState, form: FormData) => Promise<FormState>;
+  readonly commandId: string;
+};
+
+/** A settled, unpaid order: what was reserved, the countdown, and the way to pay (until it expires). */
+export function ReservedOrder({ order, paymentRejected, checkoutAction, commandId }: Props) {
+  const secondsLeft = useSecondsUntil(order.reservationExpiresAt);
+  const expired = order.status === 'expired' || secondsLeft === 0;
+  const nothingReserved = order.reserved.length === 0;
+  return (
+    <>
+      <p className="muted">{order.conferenceName}</p>
+      <h1>Your order</h1>
+      {expired ? (
+        <div className="alert alert--error">
+          <p role="alert" className="alert__title">Your reservation has expired</p>
+          <p>The seats were released. Choose seats again to start a new order.</p>
+        </div>
+      ) : (
+        <Shortfall order={order} nothingReserved={nothingReserved} />
+      )}
+      {paymentRejected && !expired ? (
+        <div className="alert alert--error">
+          <p role="alert" className="alert__title">Payment was rejected.</p>
+          <p>Your seats are still reserved: you can try again.</p>
+        </div>
+      ) : null}
+      <section className="card stack" aria-label="Seats">
+        <OrderLines lines={expired ? [] : order.lines} total={expired ? 0 : order.total} currency={order.currency} />
+        {!expired && !nothingReserved ? <ReservationTimer secondsLeft={secondsLeft} /> : null}
+        <p>
+          <Link className="button button--secondary" href={`/conferences/${order.conferenceSlug}/register?order=${order.orderId}`}>
+            Change seats
+          </Link>
+        </p>
+      </section>
+      {!expired && !nothingReserved ? (
+        <RegistrantForm
+          action={checkoutAction}
+          orderId={order.orderId}
+          commandId={commandId}
+          registrant={order.registrant}
+          free={order.total === 0}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** What could not be reserved: the order reports it rather than the register page hiding it. */
+function Shortfall({ order, nothingReserved }: { readonly order: OrderSnapshot; readonly nothingReserved: boolean }) {
+  if (order.shortfall.length === 0) return null;
+  return (
+    <div role="alert" className="alert alert--warning">
+      <p className="alert__title">Could not reserve all the requested seats.</p>
+      {nothingReserved ? <p><strong>Sold out</strong>: none of the seats you asked for are left.</p> : null}
+      <ul>
+        {order.shortfall.map((line) => (
+          <li key={line.name}>
+            {line.name}: {line.reserved} of {line.requested} reserved
+          </li>
+        ))}
+      </ul>
+      <p>Change your seats to choose from what is still available.</p>
+    </div>
+  );
+}

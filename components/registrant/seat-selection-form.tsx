@@ -1,0 +1,107 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { formatMoney } from '@/components/format';
+import { FormAlert } from './form-alert';
+import type { FormState } from './order-types';
+import { submitWithoutReset } from './submit-without-reset';
+
+export type SeatChoice = {
+  readonly seatTypeId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly price: number;
+  /** Seats left for this registrant: for everyone, plus what their order already holds. */
+  readonly left: number;
+  readonly max: number;
+  readonly initial: number;
+};
+
+type Props = {
+  readonly action: (state: FormState, form: FormData) => Promise<FormState>;
+  readonly choices: readonly SeatChoice[];
+  readonly currency: string;
+  readonly conferenceId: string;
+  readonly orderId: string | null;
+  readonly commandId: string;
+};
+
+const range = (max: number) => Array.from({ length: max + 1 }, (_, n) => n);
+
+export function SeatSelectionForm({ action, choices, currency, conferenceId, orderId, commandId }: Props) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  const [quantities, setQuantities] = useState<Record<string, number>>(() =>
+    Object.fromEntries(choices.map((choice) => [choice.seatTypeId, choice.initial])),
+  );
+  const total = choices.reduce((sum, choice) => sum + choice.price * (quantities[choice.seatTypeId] ?? 0), 0);
+  const described = choices.filter((choice) => choice.description);
+
+  return (
+    <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} noValidate className="card stack">
+      <input type="hidden" name="conferenceId" value={conferenceId} />
+      <input type="hidden" name="orderId" value={orderId ?? ''} />
+      <input type="hidden" name="commandId" value={commandId} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Seat type</th>
+              <th scope="col" className="number">Price</th>
+              <th scope="col" className="number">Available</th>
+              <th scope="col">Quantity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {choices.map((choice) => (
+              <tr key={choice.seatTypeId}>
+                <td>{choice.name}</td>
+                <td className="number">{formatMoney(choice.price, currency)}</td>
+                <td className="number">{choice.max > 0 ? choice.left : <span className="badge badge--muted">Sold out</span>}</td>
+                <td>
+                  {choice.max > 0 ? (
+                    <select
+                      className="quantity-select"
+                      name={`quantity:${choice.seatTypeId}`}
+                      aria-label={`Quantity of ${choice.name}`}
+                      value={quantities[choice.seatTypeId] ?? 0}
+                      onChange={(event) =>
+                        setQuantities((current) => ({ ...current, [choice.seatTypeId]: Number(event.target.value) }))
+                      }
+                    >
+                      {range(choice.max).map((n) => (
+                        <option key={n} value={n}>
+                          {n}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="muted" aria-hidden="true">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {described.length > 0 ? (
+        <dl className="seat-notes">
+          {described.map((choice) => (
+            <div key={choice.seatTypeId}>
+              <dt>{choice.name}</dt>
+              <dd className="muted">{choice.description}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <FormAlert state={state} />
+      <div className="row row--between">
+        <p className="estimated-total" aria-live="polite">
+          Estimated total <strong className="total">{formatMoney(total, currency)}</strong>
+        </p>
+        <button type="submit" aria-busy={pending || undefined}>
+          Order now
+        </button>
+      </div>
+    </form>
+  );
+}

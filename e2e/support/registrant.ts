@@ -1,0 +1,48 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const demoConference = { slug: 'cqrs-summit', name: 'CQRS Summit' } as const;
+
+/** Attaches a full-page screenshot to the report under `name`. */
+export async function snap(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+/**
+ * Opens the register page once the conference's seats are on sale: a just-published conference
+ * reaches the read models a moment after the organizer pressed Publish.
+ */
+export async function openRegisterPage(page: Page, slug: string, seatTypeName: string) {
+  await expect(async () => {
+    await page.goto(`/conferences/${slug}/register`);
+    await expect(page.getByRole('row', { name: new RegExp(seatTypeName) })).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByLabel(`Quantity of ${seatTypeName}`)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+export async function chooseSeats(page: Page, quantities: Readonly<Record<string, number>>) {
+  for (const [name, quantity] of Object.entries(quantities)) {
+    await page.getByLabel(`Quantity of ${name}`).selectOption(String(quantity));
+  }
+}
+
+/** Order now, then wait for the reservation to settle on the order page. */
+export async function orderNow(page: Page) {
+  await page.getByRole('button', { name: 'Order now' }).click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}/);
+  await expect(page.getByRole('heading', { name: 'Your order' })).toBeVisible();
+}
+
+export type RegistrantDetails = { firstName: string; lastName: string; email: string; confirmEmail?: string };
+
+export async function fillRegistrant(page: Page, details: RegistrantDetails) {
+  await page.getByLabel('First name', { exact: true }).fill(details.firstName);
+  await page.getByLabel('Last name', { exact: true }).fill(details.lastName);
+  await page.getByLabel('Email', { exact: true }).fill(details.email);
+  await page.getByLabel('Confirm email', { exact: true }).fill(details.confirmEmail ?? details.email);
+}
+
+/** A unique address per test: orders are found again by e-mail and access code. */
+export const uniqueEmail = (who: string) => `${who}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+
+export const seatsTable = (page: Page) =>
+  page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Quantity' }) });

@@ -47,10 +47,15 @@ export async function conferenceHistory(db: Db, conferenceId: string): Promise<H
   });
 }
 
-/** The allocation right after a past event: the projection's own evolve over the events up to it. */
+/**
+ * The allocation right after a past event: the projection's own evolve over the events up to
+ * it, and over what it directly caused (publishing puts the seats on sale a moment later, in
+ * the availability stream, but a person reads both as one step).
+ */
 export async function allocationAsOf(db: Db, conferenceId: string, eventId: string): Promise<AllocationDoc | null> {
   const events = await conferenceEvents(db, conferenceId);
   const index = events.findIndex((event) => event.eventId === eventId);
   if (index < 0) return null;
-  return events.slice(0, index + 1).reduce<AllocationDoc | null>(evolveAllocation, null);
+  const consequences = events.slice(index + 1).filter((event) => event.metadata.causationId === eventId);
+  return [...events.slice(0, index + 1), ...consequences].reduce<AllocationDoc | null>(evolveAllocation, null);
 }

@@ -1,17 +1,21 @@
+import 'server-only';
+
+type Versioned = { readonly version: number };
+
 /**
- * Waits until a read model reflects at least `version` (the version a command produced), so a
- * page rendered next shows the change. Returns false at the deadline: the caller then shows
- * what it has, marked as still processing.
+ * Read models follow commands a moment later. An action that redirects to a page reading one
+ * waits here until the model shows the version the command produced, so the next page shows the
+ * change. After the deadline it gives up and the page shows what there is (never a dead end).
  */
-export async function waitForVersion(
-  readVersion: () => Promise<number | null | undefined>,
+export async function untilVersion<T extends Versioned>(
+  read: () => Promise<T | null>,
   version: number,
-  deadlineMs = 5_000,
-): Promise<boolean> {
-  const deadline = Date.now() + deadlineMs;
+  { timeoutMs = 5_000, everyMs = 25 } = {},
+): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (((await readVersion()) ?? 0) >= version) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const doc = await read();
+    if ((doc && doc.version >= version) || Date.now() >= deadline) return doc;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -1,5 +1,6 @@
 import { assertOrderCanBePaid, order } from '@/domain/registration/order';
-import { notFound } from '@/domain/shared/errors';
+import { conflict, notFound } from '@/domain/shared/errors';
+import { orderDoc } from '../queries/orders';
 import { loadAggregate } from '../commands/handle';
 import { newId } from '../commands/ids';
 import { orderStream, send } from '../commands/router';
@@ -51,6 +52,9 @@ export async function loadOrder(context: Pick<ServiceContext, 'db'>, orderId: st
 export async function updateOrderSeats(context: ServiceContext, orderId: string, seatsInput: unknown): Promise<Written> {
   const seats = parseInput(seatSelectionSchema, seatsInput);
   const current = await loadOrder(context, orderId);
+  // The order learns of a payment only when it is confirmed: while one is open at the
+  // processor, its amount must not change under it.
+  if ((await orderDoc(context.db, orderId))?.payment?.status === 'initiated') throw conflict('PaymentInProgress');
   const result = await send(
     {
       type: 'UpdateOrderSeats',
@@ -79,7 +83,7 @@ export type PaymentStart =
  * order, confirmation at once: there is nothing to pay.
  */
 export async function checkout(context: ServiceContext, orderId: string, registrant: unknown): Promise<PaymentStart> {
-  await assignRegistrant({ ...context }, orderId, registrant);
+  await assignRegistrant(context, orderId, registrant);
   const state = await loadOrder(context, orderId);
   assertOrderCanBePaid(state);
   if (state.isFreeOfCharge || state.total === 0) {

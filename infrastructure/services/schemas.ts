@@ -40,21 +40,22 @@ export const newConferenceSchema = z
   })
   .superRefine(datesInOrder);
 
+/** An empty form field is missing, not zero. */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const requiredNumber = (missing: string, rules: (n: z.ZodNumber) => z.ZodNumber) =>
+  z.preprocess(blankToUndefined, rules(z.coerce.number({ error: missing })));
+
 /** Prices are typed in dollars (or the conference's currency) and kept in cents. */
-const price = z.coerce
-  .number({ error: 'Enter a price.' })
-  .min(0, 'The price cannot be negative.')
-  .max(50_000, 'The price can be at most 50,000.00.')
-  .transform((value) => Math.round(value * 100));
+const price = requiredNumber('Enter a price.', (n) =>
+  n.min(0, 'The price cannot be negative.').max(50_000, 'The price can be at most 50,000.00.'),
+).transform((value) => Math.round(value * 100));
 
 export const seatTypeSchema = z.object({
   name: z.string().trim().min(2, 'Name must be 2 to 70 characters.').max(70, 'Name must be 2 to 70 characters.'),
   description: z.string().trim().max(250, 'Description must be at most 250 characters.').default(''),
-  quantity: z.coerce
-    .number({ error: 'Enter a quantity.' })
-    .int('Enter a whole number.')
-    .min(0, 'The quantity cannot be negative.')
-    .max(100_000, 'The quantity can be at most 100,000.'),
+  quantity: requiredNumber('Enter a quantity.', (n) =>
+    n.int('Enter a whole number.').min(0, 'The quantity cannot be negative.').max(100_000, 'The quantity can be at most 100,000.'),
+  ),
   price,
 });
 

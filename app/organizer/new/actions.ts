@@ -8,7 +8,7 @@ import { database } from '@/infrastructure/runtime';
 import { createConference } from '@/infrastructure/services/conferences';
 import { failed } from '../_lib/failure';
 import { commandIdOf, fieldsOf } from '../_lib/form-data';
-import { untilVersion } from '../_lib/read-your-writes';
+import { untilVersion } from '@/infrastructure/queries/wait';
 
 const fields = ['ownerName', 'ownerEmail', 'name', 'slug', 'tagline', 'location', 'description', 'startDate', 'endDate'];
 

@@ -8,7 +8,7 @@ import { setPublished, updateConferenceDetails } from '@/infrastructure/services
 import { authorizedConference, organizerActor } from '../../_lib/access';
 import { conferenceGone, failed } from '../../_lib/failure';
 import { commandIdOf, fieldsOf } from '../../_lib/form-data';
-import { untilVersion } from '../../_lib/read-your-writes';
+import { untilVersion } from '@/infrastructure/queries/wait';
 
 const detailFields = ['name', 'tagline', 'location', 'description', 'startDate', 'endDate'];
 

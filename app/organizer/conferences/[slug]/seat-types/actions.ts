@@ -9,7 +9,7 @@ import { seatTypeSchema } from '@/infrastructure/services/schemas';
 import { authorizedConference, organizerActor } from '../../../_lib/access';
 import { conferenceGone, failed } from '../../../_lib/failure';
 import { commandIdOf, fieldsOf } from '../../../_lib/form-data';
-import { untilVersion } from '../../../_lib/read-your-writes';
+import { untilVersion } from '@/infrastructure/queries/wait';
 
 const fields = ['name', 'description', 'quantity', 'price'];
 

@@ -10,7 +10,15 @@ import { createAggregateCache } from './aggregate-cache';
 import { createKeyedQueue } from './keyed-queue';
 
 /** A transaction someone else commits (a subscription batch); work waits for its commit. */
-export type UnitOfWork = { readonly db: Db; afterCommit(effect: () => void): void };
+export type UnitOfWork = {
+  readonly db: Db;
+  afterCommit(effect: () => void): void;
+  /**
+   * States this transaction wrote, not yet committed: a batch sending many commands to one
+   * stream folds each new event once, instead of re-reading the whole uncommitted tail each time.
+   */
+  readonly written?: Map<string, { version: number; state: unknown }>;
+};
 
 export type CommandContext = {
   readonly db: Database | UnitOfWork;
@@ -70,7 +78,7 @@ async function attempt<C extends Message, E extends Message, S>(
   work: UnitOfWork,
 ): Promise<HandleResult> {
   for (let attemptNo = 1; ; attemptNo++) {
-    const { state, version } = await load(work.db, decider, streamId);
+    const { state, version } = await load(work.db, decider, streamId, work.written);
     const events = decideOrReplay(decider, command, state);
     if (events instanceof DomainError || events.length === 0) {
       const prior = await priorResult(work.db, context.commandId);
@@ -148,7 +156,12 @@ async function load<C extends Message, E extends Message, S>(
   db: Db,
   decider: Decider<C, E, S>,
   streamId: string,
+  written?: UnitOfWork['written'],
 ) {
+  // This transaction appended to the stream and holds its row until commit: nobody else can
+  // have written since, so its own state is the whole truth.
+  const own = written?.get(streamId) as { version: number; state: S } | undefined;
+  if (own) return own;
   let base = shared.cache.get(streamId) as { version: number; state: S } | undefined;
   if (!base && decider.snapshot) {
     base = (await loadSnapshot<S>(db, streamId, decider.snapshot.schemaVersion)) ?? undefined;
@@ -170,6 +183,7 @@ async function remember<C extends Message, E extends Message, S>(
   version: number,
   state: S,
 ) {
+  work.written?.set(streamId, { version, state });
   work.afterCommit(() => shared.cache.set(streamId, version, state));
   const snapshot = decider.snapshot;
   if (snapshot && Math.floor(version / snapshot.every) > Math.floor(fromVersion / snapshot.every)) {

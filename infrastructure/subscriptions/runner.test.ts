@@ -259,9 +259,10 @@ describe('subscription runner with concurrent writers and runners (server Postgr
       for (const id of ids) {
         await schedule({ db, afterCommit: (f) => f() }, { id, dueAt: new Date(Date.now() + 200).toISOString(), message: { type: 'Ring', data: {} } });
       }
-      await eventually(async () => fired.length, (n) => n >= ids.length);
-      const [{ unfired }] = (await db.query<{ unfired: number }>('SELECT count(*)::int AS unfired FROM scheduled_commands WHERE fired_at IS NULL')) as [{ unfired: number }];
-      expect(unfired).toBe(0);
+      // Handlers run inside the claiming transaction: wait for the last one to commit.
+      const unfired = () =>
+        db.query<{ n: number }>('SELECT count(*)::int AS n FROM scheduled_commands WHERE fired_at IS NULL').then(([row]) => row!.n);
+      await eventually(unfired, (n) => n === 0);
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
     }

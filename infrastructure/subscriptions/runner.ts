@@ -47,12 +47,13 @@ export async function runBatch(
   options: { leaseMs: number; batchSize?: number },
 ): Promise<number | null> {
   const effects: (() => void)[] = [];
+  const started = performance.now();
   const count = await db.transaction(async (tx) => {
     const lease = await takeLease(tx, subscription.name, owner);
     if (!lease) return null;
     const events = await readAll(tx, lease.checkpoint, options.batchSize ?? subscription.batchSize ?? 500);
     if (events.length > 0) {
-      const work: UnitOfWork = { db: tx, afterCommit: (effect) => effects.push(effect) };
+      const work: UnitOfWork = { db: tx, afterCommit: (effect) => effects.push(effect), written: new Map() };
       await subscription.apply(work, events).catch((error: unknown) => {
         // A lost connection or a lost version race is retried as it is, never dead-lettered.
         const transient = isTransientDatabaseError(error) || error instanceof ConcurrencyError;
@@ -63,6 +64,7 @@ export async function runBatch(
     return events.length;
   });
   for (const effect of effects) effect();
+  if (count) logger.debug({ subscription: subscription.name, events: count, ms: Math.round(performance.now() - started) }, 'batch');
   return count;
 }
 

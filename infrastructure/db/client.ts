@@ -122,7 +122,8 @@ function lockDataDir(dataDir: string): () => void {
     fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
   } catch {
     const owner = Number(fs.readFileSync(lockFile, 'utf8'));
-    if (owner !== process.pid && isAlive(owner)) {
+    // This very process too: a second opener in one process loses writes just the same.
+    if (isAlive(owner)) {
       throw new Error(
         `The embedded database in ${dataDir} is already open in process ${owner}. ` +
           'Stop that process, use another DATA_DIR, or set DATABASE_URL to a PostgreSQL server.',

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocationView } from '../queries/organizer';
 import { seatAssignmentsView } from '../queries/orders';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
-import { publishedConference, registrant, settledOrder, startApplicationRunner } from '../testing/application';
+import { organizer, publishedConference, registrant, settledOrder, startApplicationRunner } from '../testing/application';
 import { eventually } from '../testing/recording-projection';
-import { setPublished, updateSeatType } from './conferences';
+import { createConference, setPublished, updateSeatType } from './conferences';
 import { settlePayment } from './payments';
 import { checkout, placeOrder } from './registrations';
 import { saveAssignments } from './seat-assignments';
@@ -146,6 +146,24 @@ describe('registration through the application services and running subscription
     const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.quota === 1);
     expect(allocation.seatTypes[0]).toMatchObject({ quota: 1, sold: 3, available: -2 });
     expect((await settledOrder(db, orderId)).status).toBe('confirmed');
+  });
+
+  it('gives a slug to exactly one of several conferences created with it at once', async () => {
+    const slug = `race-${Date.now()}`;
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        createConference(organizer(db), {
+          ownerName: 'Olga', ownerEmail: `olga${i}@example.com`, name: `Race ${i}`, slug, tagline: '',
+          location: 'Online', description: 'A race.', startDate: '2030-01-10', endDate: '2030-01-10',
+        }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a) => a.status === 'rejected')) {
+      expect((attempt as PromiseRejectedResult).reason).toMatchObject({ fieldErrors: { slug: 'That slug is already taken.' } });
+    }
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'ConferenceCreated' AND data->>'slug' = $1`, [slug])) as [{ n: number }];
+    expect(n).toBe(1);
   });
 
   it('refuses new orders for an unpublished conference', async () => {

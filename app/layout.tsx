@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
 
+// Titles never repeat a page's heading or messages: Next announces the title of each new page
+// in a hidden live region, and the same words twice would make the page ambiguous to find by.
 export const metadata: Metadata = {
   title: { default: 'Seatwise', template: '%s · Seatwise' },
   description: 'Book conference seats.',

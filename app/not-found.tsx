@@ -5,7 +5,7 @@ export default function NotFound() {
     <>
       <h1>Not found</h1>
       <p>
-        There is nothing here. <Link href="/">See the conferences</Link>.
+        There is nothing here. <Link href="/">Back to the home page</Link>.
       </p>
     </>
   );

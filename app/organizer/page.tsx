@@ -6,7 +6,7 @@ import { conferenceById } from '@/infrastructure/queries/conferences';
 import { database } from '@/infrastructure/runtime';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Organizer' };
+export const metadata: Metadata = { title: 'Host tools' };
 
 async function signedInSlug(): Promise<string | null> {
   const conferenceId = await signedInConferenceId();

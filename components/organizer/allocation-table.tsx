@@ -5,8 +5,8 @@ const columns = ['Quota', 'Reserved', 'Sold', 'Available'] as const;
 
 /** Seat counts per seat type; available goes negative when a quota was lowered below what is taken. */
 export function AllocationTable({ rows, caption }: { readonly rows: readonly AllocationRowDto[]; readonly caption?: string }) {
-  if (rows.length === 0) return <p className={`card ${styles.empty}`}>No seat types yet.</p>;
   return (
+    <>
     <div className="table-wrap">
       <table>
         {caption ? <caption className={styles.srOnly}>{caption}</caption> : null}
@@ -33,5 +33,7 @@ export function AllocationTable({ rows, caption }: { readonly rows: readonly All
         </tbody>
       </table>
     </div>
+    {rows.length === 0 ? <p className={`card ${styles.empty}`}>No seat types yet.</p> : null}
+    </>
   );
 }

@@ -16,7 +16,8 @@ export function LiveAllocation({ slug, initial }: { readonly slug: string; reado
   return (
     <>
       <p className={styles.liveLine}>
-        <span>
+        {/* The clock differs between the server's render and the browser's: that is expected. */}
+        <span suppressHydrationWarning>
           <span className={styles.liveDot} aria-hidden="true" />
           Live: refreshes every second{dataUpdatedAt ? `, last checked ${clock(dataUpdatedAt)}` : ''}.
         </span>

@@ -12,8 +12,8 @@ const statusClass: Record<OrderStatus, string | undefined> = {
 const headers = ['Access code', 'Status', 'Total', 'Registrant', 'Email', 'Attendees'];
 
 export function OrdersTable({ orders }: { readonly orders: readonly OrderRowDto[] }) {
-  if (orders.length === 0) return <p className={`card ${styles.empty}`}>No orders yet. New ones appear here by themselves.</p>;
   return (
+    <>
     <div className="table-wrap">
       <table>
         <thead>
@@ -39,5 +39,7 @@ export function OrdersTable({ orders }: { readonly orders: readonly OrderRowDto[
         </tbody>
       </table>
     </div>
+    {orders.length === 0 ? <p className={`card ${styles.empty}`}>No orders yet. New ones appear here by themselves.</p> : null}
+    </>
   );
 }

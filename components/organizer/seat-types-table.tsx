@@ -16,10 +16,8 @@ type Props = {
 };
 
 export function SeatTypesTable({ seatTypes, currency, editHref, selected, removable, removeAction, commandId }: Props) {
-  if (seatTypes.length === 0) {
-    return <p className={`card ${styles.empty}`}>No seat types yet. Add one to put seats on sale.</p>;
-  }
   return (
+    <>
     <div className="table-wrap">
       <table>
         <thead>
@@ -58,5 +56,7 @@ export function SeatTypesTable({ seatTypes, currency, editHref, selected, remova
         </tbody>
       </table>
     </div>
+    {seatTypes.length === 0 ? <p className={`card ${styles.empty}`}>No seat types yet. Add one to put seats on sale.</p> : null}
+    </>
   );
 }

@@ -27,14 +27,10 @@ export function OrderLines({ lines, total, currency }: Props) {
                 <td className="number">{formatMoney(line.lineTotal, currency)}</td>
               </tr>
             ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="muted">No seats reserved.</td>
-              </tr>
-            ) : null}
           </tbody>
         </table>
       </div>
+      {rows.length === 0 ? <p className="muted">No seats reserved.</p> : null}
       <p className="order-total">
         Order total <span className="total" data-testid="order-total">{formatMoney(total, currency)}</span>
       </p>

@@ -7,52 +7,46 @@ import { orderQuery } from './queries';
 import { ReservedOrder } from './reserved-order';
 import { useTookLong } from './use-clock';
 
-export type PaymentOutcome = 'accepted' | 'rejected' | null;
-
 type Props = {
   readonly orderId: string;
   readonly initial: OrderSnapshot | null;
-  /** The version the last command produced: an older snapshot is not its answer yet. */
-  readonly minVersion: number;
-  readonly payment: PaymentOutcome;
   readonly checkoutAction: (state: FormState, form: FormData) => Promise<FormState>;
   readonly commandId: string;
 };
 
-const current = (order: OrderSnapshot | null | undefined, minVersion: number) =>
-  order && order.version >= minVersion ? order : null;
-
 /** A payment accepted by the processor confirms the order through the process manager, a moment later. */
-const confirming = (order: OrderSnapshot, payment: PaymentOutcome) =>
-  order.status !== 'confirmed' && order.status !== 'expired' && (payment === 'accepted' || order.payment?.status === 'completed');
+const confirming = (order: OrderSnapshot) =>
+  order.status !== 'confirmed' && order.status !== 'expired' && order.payment?.status === 'completed';
 
 /** Polls fast while waiting for an answer, slowly while the reservation runs, not at all once it is over. */
-function pollInterval(order: OrderSnapshot | null, payment: PaymentOutcome): number | false {
-  if (!order || order.status === 'pending' || confirming(order, payment)) return 700;
-  return order.status === 'confirmed' || order.status === 'expired' ? false : 3000;
+function pollInterval(order: OrderSnapshot | null | undefined): number | false {
+  if (!order || order.status === 'pending' || confirming(order)) return 700;
+  if (order.status === 'confirmed' || order.status === 'expired') return false;
+  // Close to the end of the reservation, ask often: the page must say expired as soon as it is.
+  return Date.parse(order.reservationExpiresAt) - Date.now() <= 5_000 ? 500 : 3000;
 }
 
-export function OrderTracker({ orderId, initial, minVersion, payment, checkoutAction, commandId }: Props) {
+export function OrderTracker({ orderId, initial, checkoutAction, commandId }: Props) {
   const query = useQuery({
     ...orderQuery(orderId),
     initialData: initial,
-    refetchInterval: (q) => pollInterval(current(q.state.data, minVersion), payment),
+    refetchInterval: (q) => pollInterval(q.state.data),
   });
-  const order = current(query.data, minVersion);
-  const waiting = !order || order.status === 'pending' || confirming(order, payment);
+  const order = query.data;
+  const waiting = !order || order.status === 'pending' || confirming(order);
   const late = useTookLong(waiting, 5000);
 
   if (!order || order.status === 'pending') {
     return <Waiting message="Reserving your seats…" late={late} retry={() => void query.refetch()} />;
   }
   if (order.status === 'confirmed') return <ConfirmedOrder order={order} />;
-  if (confirming(order, payment)) {
+  if (confirming(order)) {
     return <Waiting message="Confirming your payment…" late={late} retry={() => void query.refetch()} />;
   }
   return (
     <ReservedOrder
       order={order}
-      paymentRejected={payment === 'rejected' || order.payment?.status === 'rejected'}
+      paymentRejected={order.payment?.status === 'rejected'}
       checkoutAction={checkoutAction}
       commandId={commandId}
     />

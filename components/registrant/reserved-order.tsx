@@ -17,7 +17,10 @@ type Props = {
 /** A settled, unpaid order: what was reserved, the countdown, and the way to pay (until it expires). */
 export function ReservedOrder({ order, paymentRejected, checkoutAction, commandId }: Props) {
   const secondsLeft = useSecondsUntil(order.reservationExpiresAt);
-  const expired = order.status === 'expired' || secondsLeft === 0;
+  // The page says expired only once the server has released the seats, so that what it says
+  // is already true everywhere; until then, at 00:00, it says the release is under way.
+  const expired = order.status === 'expired';
+  const releasing = !expired && secondsLeft === 0;
   const nothingReserved = order.reserved.length === 0;
   return (
     <>
@@ -31,6 +34,11 @@ export function ReservedOrder({ order, paymentRejected, checkoutAction, commandI
       ) : (
         <Shortfall order={order} nothingReserved={nothingReserved} />
       )}
+      {releasing ? (
+        <p role="status" className="alert alert--warning">
+          Time is up: releasing your seats…
+        </p>
+      ) : null}
       {paymentRejected && !expired ? (
         <div className="alert alert--error">
           <p role="alert" className="alert__title">Payment was rejected.</p>
@@ -46,7 +54,7 @@ export function ReservedOrder({ order, paymentRejected, checkoutAction, commandI
           </Link>
         </p>
       </section>
-      {!expired && !nothingReserved ? (
+      {!expired && !releasing && !nothingReserved ? (
         <RegistrantForm
           action={checkoutAction}
           orderId={order.orderId}

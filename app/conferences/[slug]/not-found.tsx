@@ -5,7 +5,7 @@ export default function ConferenceNotFound() {
     <section className="card">
       <h1>Conference not found</h1>
       <p>
-        It may not be open for registration yet. <Link href="/">See the conferences</Link>.
+        It may not be open for registration yet. <Link href="/">Back to the home page</Link>.
       </p>
     </section>
   );

@@ -15,7 +15,7 @@ const conferenceOf = cache(async (slug: string) => publishedConference(await dat
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const conference = await conferenceOf((await params).slug);
-  return { title: conference?.name ?? 'Conference not found' };
+  return { title: conference ? 'Event' : 'Not found' };
 }
 
 export default async function ConferencePage({ params }: Props) {

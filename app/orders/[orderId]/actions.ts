@@ -6,6 +6,7 @@ import type { FormState } from '@/components/registrant/order-types';
 import { parseInput, toFailure } from '@/infrastructure/services/errors';
 import { checkout } from '@/infrastructure/services/registrations';
 import { registrantSchema } from '@/infrastructure/services/schemas';
+import { untilOrderVersion } from '@/infrastructure/queries/wait';
 
 /** Registrant details, then the payment processor, or (nothing to pay) back to the confirming order. */
 export async function submitRegistrant(_previous: FormState, form: FormData): Promise<FormState> {
@@ -19,8 +20,10 @@ export async function submitRegistrant(_previous: FormState, form: FormData): Pr
       email: textField(form, 'email'),
       confirmEmail: textField(form, 'confirmEmail'),
     });
-    const started = await checkout(await registrantContext(form.get('commandId')), orderId, registrant);
-    target = started.kind === 'payment' ? `/payments/${started.paymentId}` : `/orders/${orderId}?v=${started.version}`;
+    const context = await registrantContext(form.get('commandId'));
+    const started = await checkout(context, orderId, registrant);
+    if (started.kind === 'confirmed') await untilOrderVersion(context.db, orderId, started.version);
+    target = started.kind === 'payment' ? `/payments/${started.paymentId}` : `/orders/${orderId}`;
   } catch (error) {
     return toFailure(error);
   }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { FindOrderForm } from '@/components/registrant/find-order-form';
 import { findOrder } from './actions';
 
-export const metadata: Metadata = { title: 'Find my order' };
+export const metadata: Metadata = { title: 'Lookup' };
 
 export default function FindOrderPage() {
   return (

@@ -7,7 +7,7 @@ export default function ConferenceNotFound() {
       <h1>Conference not found</h1>
       <p>
         There is no conference here that you are signed in to. <Link href="/organizer/sign-in">Sign in</Link> with its
-        email and access code, or go back to the <Link href="/organizer">organizer start page</Link>.
+        email and access code, or <Link href="/organizer">start over</Link>.
       </p>
     </>
   );

@@ -4,7 +4,7 @@ import styles from '@/components/organizer/organizer.module.css';
 import { createConferenceAction } from './actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Create conference' };
+export const metadata: Metadata = { title: 'New event' };
 
 export default function NewConferencePage() {
   return (

@@ -5,7 +5,7 @@ import { SignInForm } from '@/components/organizer/sign-in-form';
 import { signInAction } from './actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Organizer sign in' };
+export const metadata: Metadata = { title: 'Host access' };
 
 export default function SignInPage() {
   return (

@@ -7,6 +7,7 @@ import { grantOrderAccess } from '@/infrastructure/auth/session';
 import { parseInput, toFailure } from '@/infrastructure/services/errors';
 import { placeOrder, updateOrderSeats } from '@/infrastructure/services/registrations';
 import { seatSelectionSchema } from '@/infrastructure/services/schemas';
+import { untilOrderVersion } from '@/infrastructure/queries/wait';
 
 const quantityPrefix = 'quantity:';
 
@@ -29,11 +30,13 @@ export async function orderSeats(_previous: FormState, form: FormData): Promise<
     const context = await registrantContext(form.get('commandId'));
     if (orderId) {
       const { version } = await updateOrderSeats(context, orderId, seats);
-      target = `/orders/${orderId}?v=${version}`;
+      await untilOrderVersion(context.db, orderId, version);
+      target = `/orders/${orderId}`;
     } else {
       const placed = await placeOrder(context, textField(form, 'conferenceId'), seats);
       await grantOrderAccess(placed.orderId);
-      target = `/orders/${placed.orderId}?v=${placed.version}`;
+      await untilOrderVersion(context.db, placed.orderId, placed.version);
+      target = `/orders/${placed.orderId}`;
     }
   } catch (error) {
     return toFailure(error);

@@ -11,7 +11,7 @@ import { idSchema } from '@/infrastructure/services/schemas';
 import { orderSeats } from './actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Register' };
+export const metadata: Metadata = { title: 'Seat selection' };
 
 const maxPerSeatType = 20;
 const changeable = new Set<OrderView['status']>(['pending', 'partiallyReserved', 'reserved']);

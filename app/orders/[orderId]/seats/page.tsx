@@ -8,7 +8,7 @@ import { database } from '@/infrastructure/runtime';
 import { saveSeatAssignments } from './actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Assign seats' };
+export const metadata: Metadata = { title: 'Attendees' };
 
 type Props = { params: Promise<{ orderId: string }> };
 

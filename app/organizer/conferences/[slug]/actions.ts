@@ -8,7 +8,7 @@ import { setPublished, updateConferenceDetails } from '@/infrastructure/services
 import { authorizedConference, organizerActor } from '../../_lib/access';
 import { conferenceGone, failed } from '../../_lib/failure';
 import { commandIdOf, fieldsOf } from '../../_lib/form-data';
-import { untilVersion } from '@/infrastructure/queries/wait';
+import { untilSeatsOnSale, untilVersion } from '@/infrastructure/queries/wait';
 
 const detailFields = ['name', 'tagline', 'location', 'description', 'startDate', 'endDate'];
 
@@ -23,6 +23,7 @@ export async function setPublishedAction(slug: string, published: boolean, _stat
     return failed(error);
   }
   await untilVersion(() => conferenceBySlug(db, slug), version);
+  await untilSeatsOnSale(db, slug);
   redirect(`/organizer/conferences/${slug}`);
 }
 

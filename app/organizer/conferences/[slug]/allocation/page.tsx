@@ -7,7 +7,7 @@ import { organizerConference } from '../../../_lib/access';
 import { allocationDto } from '../../../_lib/dto';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Allocation' };
+export const metadata: Metadata = { title: 'Live seats' };
 
 type Props = { readonly params: Promise<{ slug: string }> };
 

@@ -5,7 +5,7 @@ import { organizerConference } from '../../../_lib/access';
 import { updateDetailsAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Edit details' };
+export const metadata: Metadata = { title: 'Event details' };
 
 type Props = { readonly params: Promise<{ slug: string }> };
 

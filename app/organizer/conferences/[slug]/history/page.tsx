@@ -8,7 +8,7 @@ import { organizerConference } from '../../../_lib/access';
 import { allocationRows } from '../../../_lib/dto';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'History' };
+export const metadata: Metadata = { title: 'Event log' };
 
 type Props = {
   readonly params: Promise<{ slug: string }>;

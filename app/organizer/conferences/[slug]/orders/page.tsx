@@ -7,7 +7,7 @@ import { organizerConference } from '../../../_lib/access';
 import { orderDtos } from '../../../_lib/dto';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Orders' };
+export const metadata: Metadata = { title: 'Sales' };
 
 type Props = { readonly params: Promise<{ slug: string }> };
 

@@ -9,7 +9,7 @@ import { seatTypeSchema } from '@/infrastructure/services/schemas';
 import { authorizedConference, organizerActor } from '../../../_lib/access';
 import { conferenceGone, failed } from '../../../_lib/failure';
 import { commandIdOf, fieldsOf } from '../../../_lib/form-data';
-import { untilVersion } from '@/infrastructure/queries/wait';
+import { untilSeatsOnSale, untilVersion } from '@/infrastructure/queries/wait';
 
 const fields = ['name', 'description', 'quantity', 'price'];
 
@@ -47,6 +47,7 @@ export async function saveSeatTypeAction(
     return failed(error, values);
   }
   await untilVersion(() => conferenceBySlug(db, slug), version);
+  await untilSeatsOnSale(db, slug);
   redirect(`/organizer/conferences/${slug}/seat-types`);
 }
 
@@ -61,5 +62,6 @@ export async function removeSeatTypeAction(slug: string, seatTypeId: string, _st
     return failed(error);
   }
   await untilVersion(() => conferenceBySlug(db, slug), version);
+  await untilSeatsOnSale(db, slug);
   redirect(`/organizer/conferences/${slug}/seat-types`);
 }

@@ -8,7 +8,7 @@ import { organizerConference } from '../../../_lib/access';
 import { removeSeatTypeAction, saveSeatTypeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Seat types' };
+export const metadata: Metadata = { title: 'Seating' };
 
 type Props = {
   readonly params: Promise<{ slug: string }>;

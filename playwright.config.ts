@@ -13,7 +13,8 @@ const server = (port: number, env: Record<string, string>) => ({
   timeout: 120_000,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
-  env: { DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+  // E2E_DATABASE_URL runs the same specs on server PostgreSQL; by default, the embedded database.
+  env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', LOG_LEVEL: 'warn', ...env },
 });
 
 export default defineConfig({

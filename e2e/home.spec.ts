@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('the home page lists the published demo conference on a fresh embedded database', async ({ page }) => {
+test('the home page lists the published demo conference on a fresh database', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Conferences', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'CQRS Summit' })).toBeVisible();

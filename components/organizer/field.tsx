@@ -1,3 +1,4 @@
+import { FieldError } from '../field-error';
 import styles from './organizer.module.css';
 
 type FieldProps = {
@@ -29,11 +30,7 @@ export function Field({ name, label, defaultValue = '', error, hint, type = 'tex
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={errorId} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

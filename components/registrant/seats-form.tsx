@@ -1,5 +1,6 @@
 'use client';
 
+import { FieldError } from '../field-error';
 import { useState, type FormEvent } from 'react';
 import type { SeatRow } from './order-types';
 import { SaveRefused, useSaveAssignments, type SaveAssignments } from './use-save-assignments';
@@ -60,7 +61,7 @@ export function SeatsForm({ orderId, seats, save }: Props) {
                         value={row[field]}
                         onChange={(event) => edit(index, field, event.target.value)}
                       />
-                      {error ? <p id={`${id}-error`} role="alert" className="field-error">{error}</p> : null}
+                      <FieldError id={`${id}-error`} error={error} />
                     </td>
                   );
                 })}

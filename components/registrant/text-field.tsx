@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import { FieldError } from '../field-error';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   readonly id: string;
@@ -19,11 +20,7 @@ export function TextField({ id, label, error, type = 'text', ...input }: Props) 
         aria-describedby={error ? errorId : undefined}
         {...input}
       />
-      {error ? (
-        <p id={errorId} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

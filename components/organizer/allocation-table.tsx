@@ -7,33 +7,33 @@ const columns = ['Quota', 'Reserved', 'Sold', 'Available'] as const;
 export function AllocationTable({ rows, caption }: { readonly rows: readonly AllocationRowDto[]; readonly caption?: string }) {
   return (
     <>
-    <div className="table-wrap">
-      <table>
-        {caption ? <caption className={styles.srOnly}>{caption}</caption> : null}
-        <thead>
-          <tr>
-            <th scope="col">Seat type</th>
-            {columns.map((column) => (
-              <th key={column} scope="col" className="number">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.seatTypeId}>
-              <td>{row.name}</td>
-              <td className="number">{row.quota}</td>
-              <td className="number">{row.reserved}</td>
-              <td className="number">{row.sold}</td>
-              <td className={`number ${row.available < 0 ? styles.negative : ''}`}>{row.available}</td>
+      <div className="table-wrap">
+        <table>
+          {caption ? <caption className={styles.srOnly}>{caption}</caption> : null}
+          <thead>
+            <tr>
+              <th scope="col">Seat type</th>
+              {columns.map((column) => (
+                <th key={column} scope="col" className="number">
+                  {column}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-    {rows.length === 0 ? <p className={`card ${styles.empty}`}>No seat types yet.</p> : null}
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.seatTypeId}>
+                <td>{row.name}</td>
+                <td className="number">{row.quota}</td>
+                <td className="number">{row.reserved}</td>
+                <td className="number">{row.sold}</td>
+                <td className={`number ${row.available < 0 ? styles.negative : ''}`}>{row.available}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 ? <p className={`card ${styles.empty}`}>No seat types yet.</p> : null}
     </>
   );
 }

@@ -14,32 +14,32 @@ const headers = ['Access code', 'Status', 'Total', 'Registrant', 'Email', 'Atten
 export function OrdersTable({ orders }: { readonly orders: readonly OrderRowDto[] }) {
   return (
     <>
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            {headers.map((header) => (
-              <th key={header} scope="col" className={header === 'Total' ? 'number' : undefined}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.orderId}>
-              <td><code>{order.accessCode}</code></td>
-              <td><span className={`badge ${statusClass[order.status] ?? ''}`}>{order.status}</span></td>
-              <td className="number">{formatMoney(order.total, order.currency)}</td>
-              <td>{order.registrant}</td>
-              <td>{order.email}</td>
-              <td>{order.attendees.join(', ')}</td>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              {headers.map((header) => (
+                <th key={header} scope="col" className={header === 'Total' ? 'number' : undefined}>
+                  {header}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-    {orders.length === 0 ? <p className={`card ${styles.empty}`}>No orders yet. New ones appear here by themselves.</p> : null}
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.orderId}>
+                <td><code>{order.accessCode}</code></td>
+                <td><span className={`badge ${statusClass[order.status] ?? ''}`}>{order.status}</span></td>
+                <td className="number">{formatMoney(order.total, order.currency)}</td>
+                <td>{order.registrant}</td>
+                <td>{order.email}</td>
+                <td>{order.attendees.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {orders.length === 0 ? <p className={`card ${styles.empty}`}>No orders yet. New ones appear here by themselves.</p> : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { appendToStream, priorResult, type AppendResult } from '../event-store/a
 import { readStream } from '../event-store/read';
 import { loadSnapshot, saveSnapshot } from '../event-store/snapshots';
 import { ConcurrencyError } from '../event-store/types';
+import { logger } from '../logger';
 import { eventsAppended } from '../subscriptions/wakeup';
 import { createAggregateCache } from './aggregate-cache';
 import { createKeyedQueue } from './keyed-queue';
@@ -64,8 +65,13 @@ export function handle<C extends Message, E extends Message, S>(
   if ('afterCommit' in context.db) return attempt(decider, streamId, command, context, context.db);
   const db = context.db;
   return queueFor(db)(streamId, async () => {
+    const started = performance.now();
     const result = await attempt(decider, streamId, command, context, { db, afterCommit: (f) => f() });
     if (result.events.length > 0) eventsAppended(db);
+    logger.debug(
+      { command: command.type, streamId, commandId: context.commandId, version: result.version, ms: Math.round(performance.now() - started) },
+      'command',
+    );
     return result;
   });
 }

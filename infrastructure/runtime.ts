@@ -33,6 +33,10 @@ async function boot(): Promise<Runtime> {
     ? startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers })
     : null;
   if ((process.env.SEED_DEMO ?? '1') !== '0') await seedDemo(db);
+  // Stop cleanly: the runner finishes its batch, the embedded database flushes and unlocks.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void shutdown().finally(() => process.exit(0)));
+  }
   logger.info({ kind: db.kind, runWorkers, ms: Date.now() - started }, 'runtime ready');
   return { db, runner };
 }

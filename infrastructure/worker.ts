@@ -1,5 +1,5 @@
 import { logger } from './logger';
-import { runtime, shutdown } from './runtime';
+import { runtime } from './runtime';
 
 /** `npm run worker`: subscriptions and timers without a web server (server mode). */
 process.env.RUN_WORKERS = '1';
@@ -9,7 +9,3 @@ runtime()
     logger.error({ err: error }, 'worker failed to start');
     process.exit(1);
   });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void shutdown().finally(() => process.exit(0)));
-}

@@ -27,17 +27,24 @@ export async function database(): Promise<Database> {
 async function boot(): Promise<Runtime> {
   const started = Date.now();
   const db = await openConfiguredDatabase();
-  await db.migrate();
-  const runWorkers = (process.env.RUN_WORKERS ?? '1') !== '0';
-  const runner = runWorkers
-    ? startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers })
-    : null;
-  if ((process.env.SEED_DEMO ?? '1') !== '0') await seedDemo(db);
+  let runner: Runner | null = null;
+  try {
+    await db.migrate();
+    if ((process.env.RUN_WORKERS ?? '1') !== '0') {
+      runner = startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers });
+    }
+    if ((process.env.SEED_DEMO ?? '1') !== '0') await seedDemo(db);
+  } catch (error) {
+    // Close what was opened, or the next attempt finds the embedded database locked by us.
+    await runner?.stop();
+    await db.close();
+    throw error;
+  }
   // Stop cleanly: the runner finishes its batch, the embedded database flushes and unlocks.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void shutdown().finally(() => process.exit(0)));
   }
-  logger.info({ kind: db.kind, runWorkers, ms: Date.now() - started }, 'runtime ready');
+  logger.info({ kind: db.kind, runWorkers: runner !== null, ms: Date.now() - started }, 'runtime ready');
   return { db, runner };
 }
 

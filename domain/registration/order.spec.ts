@@ -195,6 +195,9 @@ describe('given a fully reserved order', () => {
 
   it('can be paid', () => expect(codeOf(canBePaid(history))).toBeUndefined());
 
+  it('refuses a payment of another amount than its total', () =>
+    given(order, history).when({ type: 'ConfirmOrder', data: { orderId, amountPaid: 1 } }).thenThrows('PaymentDoesNotMatchOrder'));
+
   it('expires', () => given(order, history).when(expire).then([expired]));
 });
 

@@ -20,7 +20,8 @@ export type UpdateOrderSeats = Message<'UpdateOrderSeats', OrderRef & Priced & R
 export type MarkSeatsAsReserved = Message<'MarkSeatsAsReserved', OrderRef & Seats & Expiry & Readonly<{ requestId: string }>>;
 export type ExpireOrder = Message<'ExpireOrder', OrderRef>;
 export type AssignRegistrantDetails = Message<'AssignRegistrantDetails', OrderRef & Registrant>;
-export type ConfirmOrder = Message<'ConfirmOrder', OrderRef>;
+/** `amountPaid`, when a payment confirms the order: it must be the order's total, to the cent. */
+export type ConfirmOrder = Message<'ConfirmOrder', OrderRef & Readonly<{ amountPaid?: number }>>;
 export type OrderCommand =
   | PlaceOrder | UpdateOrderSeats | MarkSeatsAsReserved | ExpireOrder | AssignRegistrantDetails | ConfirmOrder;
 
@@ -163,6 +164,9 @@ function confirm(command: ConfirmOrder, state: OrderState): OrderEvent[] {
   if (state.status === 'confirmed') return [];
   assertOrderCanBePaid(state);
   const order = placed(state);
+  const { amountPaid } = command.data;
+  // Seats can change between checkout and the processor's answer: never confirm what was not paid.
+  if (amountPaid !== undefined && amountPaid !== order.total) throw conflict('PaymentDoesNotMatchOrder');
   const { orderId, conferenceId, reserved, accessCode, registrant, total } = order;
   const data = { orderId, conferenceId, seats: reserved, accessCode, email: registrant?.email ?? '', total };
   return [{ type: 'OrderConfirmed', data }];

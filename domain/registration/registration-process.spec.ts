@@ -100,10 +100,8 @@ describe('given a registration awaiting its reservation', () => {
   it('expires when its latest request is due, even before the reply', () =>
     expect(react(history, expiryDue('e-placed'))).toEqual(expire));
 
-  it('confirms on payment', () =>
-    expect(react(history, paymentCompleted())).toEqual({
-      events: [paid], commands: [{ type: 'ConfirmOrder', data: { orderId } }], timeouts: [],
-    }));
+  it('refunds a payment that completes while the seats are still being reserved', () =>
+    expect(react(history, paymentCompleted())).toEqual(refund('p-1')));
 });
 
 describe('given a reserved registration', () => {
@@ -119,9 +117,12 @@ describe('given a reserved registration', () => {
       timeouts: [expiryTimeout('e-updated', laterExpiry)],
     }));
 
-  it('confirms on payment', () =>
+  it('confirms on payment with the amount paid, and refunds if the order refuses it', () =>
     expect(react(history, paymentCompleted())).toEqual({
-      events: [paid], commands: [{ type: 'ConfirmOrder', data: { orderId } }], timeouts: [],
+      events: [paid],
+      commands: [{ type: 'ConfirmOrder', data: { orderId, amountPaid: 4530 } }],
+      timeouts: [],
+      onRefusal: [{ type: 'RefundPayment', data: { paymentId: 'p-1' } }],
     }));
 
   it('commits the seats and creates seat assignments when a free order is confirmed', () =>
@@ -166,7 +167,8 @@ describe('given a paid registration', () => {
 
   it('refunds a second payment', () => expect(react(history, paymentCompleted('p-2'))).toEqual(refund('p-2')));
 
-  it('does not expire', () => expect(react(history, expiryDue('e-placed'))).toEqual(nothing));
+  it('expires all the same: an order that refused the payment is only reserved (a confirmed one refuses the expiry)', () =>
+    expect(react(history, expiryDue('e-placed'))).toEqual(expire));
 
   it('ignores an order update', () => expect(react(history, orderUpdated)).toEqual(nothing));
 

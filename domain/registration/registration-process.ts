@@ -54,8 +54,10 @@ type Started = Exclude<RegistrationProcessState, { status: 'none' }>;
 
 export type RegistrationReaction = Readonly<{
   events: readonly RegistrationProcessEvent[];
+  /** Sent in order; when one is refused, the rest are not sent and `onRefusal` is, instead. */
   commands: readonly OutgoingCommand[];
   timeouts: readonly Timeout[];
+  onRefusal?: readonly OutgoingCommand[];
 }>;
 
 const nothing: RegistrationReaction = { events: [], commands: [], timeouts: [] };
@@ -101,8 +103,9 @@ function onPaymentCompleted(state: RegistrationProcessState, message: PaymentCom
   const { paymentId } = message.data;
   if (state.status === 'none' || state.paymentIds.includes(paymentId)) return nothing;
   const { orderId } = state;
-  const settled = state.status === 'expired' || state.status === 'paid' || state.status === 'confirmed';
-  if (settled) {
+  // Only a reserved order can take a payment: one that arrives while the seats are being
+  // changed, or after the registration was settled, goes back to the payer.
+  if (state.status !== 'reserved') {
     return {
       events: [{ type: 'LatePaymentRefunded', data: { orderId, paymentId } }],
       commands: [{ type: 'RefundPayment', data: { paymentId } }],
@@ -111,8 +114,10 @@ function onPaymentCompleted(state: RegistrationProcessState, message: PaymentCom
   }
   return {
     events: [{ type: 'PaymentReceived', data: { orderId, paymentId } }],
-    commands: [{ type: 'ConfirmOrder', data: { orderId } }],
+    commands: [{ type: 'ConfirmOrder', data: { orderId, amountPaid: message.data.amount } }],
     timeouts: [],
+    // The order refused it (its total changed under the payment): the money goes back.
+    onRefusal: [{ type: 'RefundPayment', data: { paymentId } }],
   };
 }
 
@@ -133,7 +138,9 @@ function onOrderConfirmed(state: RegistrationProcessState, message: OrderConfirm
 }
 
 function onExpiryDue(state: RegistrationProcessState, message: ReservationExpiryDue): RegistrationReaction {
-  if (state.status !== 'reserving' && state.status !== 'reserved') return nothing;
+  // 'paid' too: if the order refused the payment it is still only reserved, and must expire; if
+  // it was confirmed, it refuses the expiry and nothing else is sent.
+  if (state.status !== 'reserving' && state.status !== 'reserved' && state.status !== 'paid') return nothing;
   // An expiry scheduled for an earlier request is stale: the latest request scheduled its own.
   if (message.data.requestId !== latestRequest(state)) return nothing;
   const { orderId, conferenceId } = state;

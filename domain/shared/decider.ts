@@ -21,10 +21,6 @@ export type Decider<Command extends Message, Event extends Message, State> = {
   readonly snapshot?: { readonly every: number; readonly schemaVersion: number };
 };
 
-export type CommandOf<D> = D extends Decider<infer C, Message, unknown> ? C : never;
-export type EventOf<D> = D extends Decider<Message, infer E, unknown> ? E : never;
-export type StateOf<D> = D extends Decider<Message, Message, infer S> ? S : never;
-
 /** Folds events over a decider's initial state. */
 export function fold<Event extends Message, State>(
   decider: Pick<Decider<Message, Event, State>, 'initialState' | 'evolve'>,

@@ -15,7 +15,12 @@ const maxOrders = 20;
 let cachedSecret: Promise<string> | null = null;
 
 async function session() {
-  cachedSecret ??= database().then(sessionSecret);
+  cachedSecret ??= database()
+    .then(sessionSecret)
+    .catch((error: unknown) => {
+      cachedSecret = null;
+      throw error;
+    });
   return getIronSession<SessionData>(await cookies(), {
     password: await cachedSecret,
     cookieName: 'seatwise_session',

@@ -19,6 +19,8 @@ export type UnitOfWork = {
    * stream folds each new event once, instead of re-reading the whole uncommitted tail each time.
    */
   readonly written?: Map<string, { version: number; state: unknown }>;
+  /** Told when events were appended: whoever commits wakes the subscriptions then. */
+  readonly appended?: () => void;
 };
 
 export type CommandContext = {
@@ -87,7 +89,7 @@ async function attempt<C extends Message, E extends Message, S>(
     const { state, version } = await load(work.db, decider, streamId, work.written);
     const events = decideOrReplay(decider, command, state);
     if (events instanceof DomainError || events.length === 0) {
-      const prior = await priorResult(work.db, context.commandId);
+      const prior = await priorResult(work.db, context.commandId, streamId);
       if (prior) return prior;
       if (events instanceof DomainError) throw events;
       return { streamId, version, events: [] };
@@ -190,6 +192,7 @@ async function remember<C extends Message, E extends Message, S>(
   state: S,
 ) {
   work.written?.set(streamId, { version, state });
+  work.appended?.();
   work.afterCommit(() => shared.cache.set(streamId, version, state));
   const snapshot = decider.snapshot;
   if (snapshot && Math.floor(version / snapshot.every) > Math.floor(fromVersion / snapshot.every)) {

@@ -62,11 +62,11 @@ export async function appendToStream(db: Db, request: AppendRequest): Promise<Ap
   return { streamId, version: row.to_version, events, duplicate: false };
 }
 
-/** The first result of a command id, or null when that id was never processed. */
-export async function priorResult(db: Db, commandId: string): Promise<AppendResult | null> {
+/** The first result of a command id on this stream, or null when it was never processed here. */
+export async function priorResult(db: Db, commandId: string, streamId: string): Promise<AppendResult | null> {
   const [row] = await db.query<{ stream_id: string; from_version: number; to_version: number }>(
-    'SELECT stream_id, from_version, to_version FROM processed_commands WHERE command_id = $1',
-    [commandId],
+    'SELECT stream_id, from_version, to_version FROM processed_commands WHERE command_id = $1 AND stream_id = $2',
+    [commandId, streamId],
   );
   if (!row) return null;
   return { ...(await readRange(db, row.stream_id, row.from_version, row.to_version)), duplicate: true };

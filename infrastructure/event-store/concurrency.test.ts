@@ -85,4 +85,12 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
     expect(after.length).toBeGreaterThanOrEqual(1);
     await other.close();
   });
+
+  it('refuses a command id already used on another stream, and leaves no empty stream behind', async () => {
+    const commandId = randomUUID();
+    await append(db, `first-${randomUUID()}`, 'no-stream', commandId);
+    const other = `other-${randomUUID()}`;
+    await expect(append(db, other, 'no-stream', commandId)).rejects.toMatchObject({ code: '23505' });
+    expect(await db.query('SELECT 1 FROM streams WHERE stream_id = $1', [other])).toEqual([]);
+  });
 });

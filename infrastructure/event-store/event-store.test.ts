@@ -68,7 +68,8 @@ describe.each(engines)('event store on %s', (_engine, open) => {
     expect(second.version).toBe(first.version);
     expect(second.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
     expect(await readStream(db, stream)).toHaveLength(2);
-    expect((await priorResult(db, commandId))?.version).toBe(2);
+    expect((await priorResult(db, commandId, stream))?.version).toBe(2);
+    expect(await priorResult(db, commandId, `elsewhere-${stream}`)).toBeNull();
   });
 
   it('reads all events after a checkpoint in commit order', async () => {

@@ -15,7 +15,8 @@ import type { Subscription } from '../subscriptions/runner';
 import { schedule, type TimerHandler } from '../subscriptions/timers';
 import { derivedId, reactionContext } from './reaction-context';
 
-const inputTypes = new Set(['OrderPlaced', 'OrderUpdated', 'SeatsReserved', 'PaymentCompleted', 'OrderConfirmed', 'ReservationExpiryDue']);
+/** The events it reacts to; its timeouts come back through `registrationTimers`. */
+const inputTypes = new Set(['OrderPlaced', 'OrderUpdated', 'SeatsReserved', 'PaymentCompleted', 'OrderConfirmed']);
 
 function orderIdOf(message: RegistrationProcessMessage): string {
   return message.type === 'SeatsReserved' ? message.data.reservationId : message.data.orderId;
@@ -46,6 +47,7 @@ export async function runRegistrationProcess(
       metadata: { commandId: null, correlationId, causationId: input.eventId, actor: 'system', recordedAt: now.toISOString() },
     });
     if (appended.duplicate) return;
+    work.appended?.();
   }
   const cause = { eventId: input.eventId, correlationId };
   for (const [index, command] of reaction.commands.entries()) {
@@ -56,6 +58,9 @@ export async function runRegistrationProcess(
       // and then its seats must not be released either, so the rest of the reaction stops.
       if (!(error instanceof DomainError)) throw error;
       logger.info({ orderId: orderIdOf(input.message), command: command.type, code: error.code }, 'command refused');
+      for (const [step, compensation] of (reaction.onRefusal ?? []).entries()) {
+        await send(compensation, reactionContext(work, cause, `registration/refused/${step}`));
+      }
       break;
     }
   }

@@ -1,8 +1,7 @@
 import { conference } from '@/domain/conference/conference';
 import { send, conferenceStream } from '../commands/router';
-import { newId } from '../commands/ids';
 import { uniqueViolation } from '../db/errors';
-import { commandContext, newAccessCode, type ServiceContext } from './context';
+import { commandContext, newAccessCode, newIdFor, type ServiceContext } from './context';
 import { parseInput, ValidationError } from './errors';
 import { conferenceDetailsSchema, idSchema, newConferenceSchema, seatTypeSchema } from './schemas';
 import { loadAggregate } from '../commands/handle';
@@ -14,7 +13,7 @@ export const defaultCurrency = 'USD';
 
 export async function createConference(context: ServiceContext, input: unknown) {
   const { slug, ownerName, ownerEmail, ...details } = parseInput(newConferenceSchema, input);
-  const conferenceId = newId();
+  const conferenceId = newIdFor(context, 'conference');
   const accessCode = newAccessCode();
   try {
     const result = await send(
@@ -51,7 +50,7 @@ export async function updateConferenceDetails(context: ServiceContext, conferenc
 
 export async function addSeatType(context: ServiceContext, conferenceId: string, input: unknown) {
   const seatType = parseInput(seatTypeSchema, input);
-  const seatTypeId = newId();
+  const seatTypeId = newIdFor(context, 'seat-type');
   const result = await send({ type: 'AddSeatType', data: { conferenceId, seatTypeId, ...seatType } }, commandContext(context));
   return { seatTypeId, version: result.version };
 }

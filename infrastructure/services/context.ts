@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Database } from '../db/client';
 import type { CommandContext } from '../commands/handle';
-import { derivedId } from '../commands/ids';
+import { derivedId, newId } from '../commands/ids';
 import { accessCodeAlphabet } from './schemas';
 
 /** Who asks, and the id of their request: a form re-submitted with the same id is a no-op. */
@@ -13,10 +13,21 @@ export type ServiceContext = {
 };
 
 /** Each command of a request gets its own id, derived so a retried request repeats them. */
-export function commandContext(context: ServiceContext, step = 0): CommandContext {
+export function commandContext(context: ServiceContext, step = 0, input?: unknown): CommandContext {
   const base = context.commandId ?? randomUUID();
-  const commandId = step === 0 ? base : derivedId(base, `step/${step}`);
+  // With the user's input in it, a form sent again with other values is a new command, not a
+  // repeat whose first result would silently stand.
+  const purpose = `step/${step}${input === undefined ? '' : `/${JSON.stringify(input)}`}`;
+  const commandId = step === 0 && input === undefined ? base : derivedId(base, purpose);
   return { db: context.db, commandId, actor: context.actor, now: context.now ?? new Date(), correlationId: base };
+}
+
+/**
+ * The id of an aggregate a request creates: derived from the request's id when it has one, so a
+ * re-submitted form addresses the same stream and gets the first result back.
+ */
+export function newIdFor(context: ServiceContext, purpose: string): string {
+  return context.commandId ? derivedId(context.commandId, purpose) : newId();
 }
 
 export function newAccessCode(): string {

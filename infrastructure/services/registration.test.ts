@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../commands/router';
 import { allocationView } from '../queries/organizer';
 import { seatAssignmentsView } from '../queries/orders';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
@@ -111,6 +113,24 @@ describe('registration through the application services and running subscription
     } finally {
       delete process.env.RESERVATION_TTL_SECONDS;
     }
+  });
+
+  it('refunds a payment whose order changed seats meanwhile, and does not confirm the order', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 10, price: 100 }]);
+    const { orderId } = await placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 1 }]);
+    await settledOrder(db, orderId);
+    const started = await checkout(registrant(db), orderId, details);
+    if (started.kind !== 'payment') throw new Error('expected a payment');
+    // Seats change in the moment before the open payment shows in the read model.
+    const catalog = [{ seatTypeId: general!, name: 'General admission', price: 10_000 }];
+    await send(
+      { type: 'UpdateOrderSeats', data: { orderId, seats: [{ seatTypeId: general!, quantity: 3 }], catalog, conferencePublished: true, reservationExpiresAt: new Date(Date.now() + 600_000).toISOString() } },
+      { db, commandId: randomUUID(), actor: 'registrant', now: new Date() },
+    );
+    await eventually(() => settledOrder(db, orderId), (o) => o.reserved[0]?.quantity === 3);
+    await settlePayment(registrant(db), started.paymentId, true);
+    const order = await eventually(() => settledOrder(db, orderId), (o) => o.payment?.status === 'refunded');
+    expect(order).toMatchObject({ status: 'reserved', total: 30_000, payment: { status: 'refunded', amount: 10_000 } });
   });
 
   it('confirms a paid order and creates one seat assignment per seat, which project', async () => {

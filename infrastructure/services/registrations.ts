@@ -2,10 +2,9 @@ import { assertOrderCanBePaid, order } from '@/domain/registration/order';
 import { conflict, notFound } from '@/domain/shared/errors';
 import { orderDoc } from '../queries/orders';
 import { loadAggregate } from '../commands/handle';
-import { newId } from '../commands/ids';
 import { orderStream, send } from '../commands/router';
 import { loadConference, defaultCurrency, type Written } from './conferences';
-import { commandContext, newAccessCode, reservationTtlSeconds, type ServiceContext } from './context';
+import { commandContext, newAccessCode, newIdFor, reservationTtlSeconds, type ServiceContext } from './context';
 import { parseInput } from './errors';
 import { idSchema, registrantSchema, seatSelectionSchema } from './schemas';
 
@@ -21,9 +20,10 @@ async function catalogOf(context: ServiceContext, conferenceId: string) {
 const expiresAt = (context: ServiceContext) =>
   new Date((context.now ?? new Date()).getTime() + reservationTtlSeconds() * 1000).toISOString();
 
-export async function placeOrder(context: ServiceContext, conferenceId: string, seatsInput: unknown) {
+export async function placeOrder(context: ServiceContext, conferenceIdInput: string, seatsInput: unknown) {
   const seats = parseInput(seatSelectionSchema, seatsInput);
-  const orderId = newId();
+  const conferenceId = parseInput(idSchema, conferenceIdInput);
+  const orderId = newIdFor(context, 'order');
   const result = await send(
     {
       type: 'PlaceOrder',
@@ -69,7 +69,7 @@ export async function assignRegistrant(context: ServiceContext, orderId: string,
   const { firstName, lastName, email } = parseInput(registrantSchema, input);
   const result = await send(
     { type: 'AssignRegistrantDetails', data: { orderId, firstName, lastName, email } },
-    commandContext(context),
+    commandContext(context, 0, { firstName, lastName, email }),
   );
   return { version: result.version };
 }
@@ -90,7 +90,7 @@ export async function checkout(context: ServiceContext, orderId: string, registr
     const confirmed = await send({ type: 'ConfirmOrder', data: { orderId } }, commandContext(context, 1));
     return { kind: 'confirmed', version: confirmed.version };
   }
-  const paymentId = newId();
+  const paymentId = newIdFor(context, 'payment');
   const result = await send(
     {
       type: 'InitiatePayment',

@@ -76,20 +76,3 @@ export async function resetCheckpoint(db: Db, name: string): Promise<void> {
     [name],
   );
 }
-
-export type SubscriptionStatus = {
-  name: string;
-  status: string;
-  lastError: string | null;
-  leaseOwner: string | null;
-  lastEventRecordedAt: Date | null;
-  updatedAt: Date;
-};
-
-export async function subscriptionStatuses(db: Db): Promise<SubscriptionStatus[]> {
-  return db.query<SubscriptionStatus>(
-    `SELECT name, status, last_error AS "lastError", lease_owner AS "leaseOwner",
-       last_event_recorded_at AS "lastEventRecordedAt", updated_at AS "updatedAt"
-     FROM subscriptions ORDER BY name`,
-  );
-}

@@ -6,7 +6,7 @@ import { readAll } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { advance, deadLetter, ensureSubscriptions, takeLease } from './checkpoints';
-import { fireDueTimers, msUntilNextTimer, onScheduled, type TimerHandler } from './timers';
+import { deadLetterTimer, fireDueTimer, msUntilNextTimer, onScheduled, TimerError, type TimerHandler } from './timers';
 import { eventsAppended, onEventsAppended, wakeupChannel } from './wakeup';
 
 export type Subscription = {
@@ -47,13 +47,19 @@ export async function runBatch(
   options: { leaseMs: number; batchSize?: number },
 ): Promise<number | null> {
   const effects: (() => void)[] = [];
+  let appended = false;
   const started = performance.now();
   const count = await db.transaction(async (tx) => {
     const lease = await takeLease(tx, subscription.name, owner);
     if (!lease) return null;
     const events = await readAll(tx, lease.checkpoint, options.batchSize ?? subscription.batchSize ?? 500);
     if (events.length > 0) {
-      const work: UnitOfWork = { db: tx, afterCommit: (effect) => effects.push(effect), written: new Map() };
+      const work: UnitOfWork = {
+        db: tx,
+        afterCommit: (effect) => effects.push(effect),
+        written: new Map(),
+        appended: () => (appended = true),
+      };
       await subscription.apply(work, events).catch((error: unknown) => {
         // A lost connection or a lost version race is retried as it is, never dead-lettered.
         const transient = isTransientDatabaseError(error) || error instanceof ConcurrencyError;
@@ -64,6 +70,8 @@ export async function runBatch(
     return events.length;
   });
   for (const effect of effects) effect();
+  // Only a batch that wrote events has news for the other subscriptions.
+  if (appended) eventsAppended(db);
   if (count) logger.debug({ subscription: subscription.name, events: count, ms: Math.round(performance.now() - started) }, 'batch');
   return count;
 }
@@ -100,14 +108,16 @@ export function startRunner(options: RunnerOptions): Runner {
   async function subscriptionLoop(subscription: Subscription) {
     const batchSize = subscription.batchSize ?? 500;
     let failures = 0;
+    // After a batch failed, its events are taken one at a time until all are past: the poison
+    // one is found in as many steps as it had predecessors, and is then retried alone.
+    let isolate = 0;
     while (!stopped) {
       try {
-        // After a failure, one event at a time: the poison event is found and nothing else waits.
-        const size = failures > 0 ? 1 : batchSize;
+        const size = failures > 0 || isolate > 0 ? 1 : batchSize;
         const count = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size });
         if (count !== null && count > 0) {
           failures = 0;
-          eventsAppended(db);
+          isolate = Math.max(0, isolate - count);
         }
         if (count === size) continue;
         await sleep(settings.pollMs);
@@ -118,6 +128,7 @@ export function startRunner(options: RunnerOptions): Runner {
           continue;
         }
         failures++;
+        if (error.events.length > 1) isolate = error.events.length;
         const [poison] = error.events;
         logger.error(
           { subscription: subscription.name, attempt: failures, event: poison?.type, err: error.failure },
@@ -134,19 +145,29 @@ export function startRunner(options: RunnerOptions): Runner {
   }
 
   async function timerLoop(handler: TimerHandler) {
+    const failures = new Map<string, number>();
     while (!stopped) {
       try {
         const effects: (() => void)[] = [];
-        const fired = await fireDueTimers(db, handler, (effect) => effects.push(effect));
+        const fired = await fireDueTimer(db, handler, (effect) => effects.push(effect));
         effects.forEach((effect) => effect());
-        if (fired > 0) {
+        if (fired) {
           eventsAppended(db);
           continue;
         }
         const next = await msUntilNextTimer(db);
         await sleep(Math.min(next ?? settings.pollMs, settings.pollMs));
       } catch (error) {
-        logger.warn({ err: error }, 'timer batch failed');
+        logger.warn({ err: error }, 'timer failed');
+        if (error instanceof TimerError && !isTransientDatabaseError(error.failure)) {
+          const attempts = (failures.get(error.timerId) ?? 0) + 1;
+          failures.set(error.timerId, attempts);
+          if (attempts >= settings.maxAttempts) {
+            failures.delete(error.timerId);
+            await deadLetterTimer(db, error, attempts).catch(() => undefined);
+            continue;
+          }
+        }
         await sleep(settings.retryBaseMs);
       }
     }

@@ -24,24 +24,46 @@ export function onScheduled(listener: () => void): () => void {
   return () => scheduled.off('scheduled', listener);
 }
 
+export class TimerError extends Error {
+  constructor(
+    readonly timerId: string,
+    readonly messageType: string,
+    readonly failure: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
 /**
- * Fires due timers. A timer is claimed (SKIP LOCKED), handled and marked fired in one
- * transaction, so with any number of runners each fires exactly once.
+ * Fires the earliest due timer. It is claimed (SKIP LOCKED), handled and marked fired in one
+ * transaction, so with any number of runners each fires exactly once; one at a time, so a
+ * failing timer holds up no other.
  */
-export async function fireDueTimers(db: Db, handler: TimerHandler, afterCommit: (f: () => void) => void) {
+export async function fireDueTimer(db: Db, handler: TimerHandler, afterCommit: (f: () => void) => void) {
   return db.transaction(async (tx) => {
-    const due = await tx.query<{ id: string; message: Message }>(
+    const [timer] = await tx.query<{ id: string; message: Message }>(
       `SELECT id::text AS id, message FROM scheduled_commands
        WHERE fired_at IS NULL AND due_at <= clock_timestamp()
-       ORDER BY due_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
+       ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
-    for (const timer of due) {
-      await handler({ db: tx, afterCommit }, timer.message, timer.id);
-      await tx.query('UPDATE scheduled_commands SET fired_at = clock_timestamp() WHERE id = $1::uuid', [
-        timer.id,
-      ]);
-    }
-    return due.length;
+    if (!timer) return false;
+    await handler({ db: tx, afterCommit }, timer.message, timer.id).catch((error: unknown) => {
+      throw new TimerError(timer.id, timer.message.type, error);
+    });
+    await tx.query('UPDATE scheduled_commands SET fired_at = clock_timestamp() WHERE id = $1::uuid', [timer.id]);
+    return true;
+  });
+}
+
+/** A timer whose handler keeps failing is parked beside the dead events and no longer due. */
+export async function deadLetterTimer(db: Db, failed: TimerError, attempts: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO dead_letters (subscription, global_position, event_id, event_type, error, attempts)
+       VALUES ('timers', 0, $1::uuid, $2, $3, $4)`,
+      [failed.timerId, failed.messageType, failed.message, attempts],
+    );
+    await tx.query('UPDATE scheduled_commands SET fired_at = clock_timestamp() WHERE id = $1::uuid', [failed.timerId]);
   });
 }
 

@@ -1,6 +1,7 @@
 -- A command id belongs to the stream it was first written to: repeated on another stream it is
--- an error, never that stream's result. A repeat is recognised before the stream row is taken,
--- so it leaves no empty stream behind.
+-- an error, never that stream's result; and a repeat that created its stream row removes it
+-- again, leaving no empty stream behind. (A repeat at a stale version is a conflict, which the
+-- command pipeline answers with the first result of that id on that stream.)
 CREATE OR REPLACE FUNCTION seatwise_append(
   p_stream_id text,
   p_stream_type text,
@@ -14,18 +15,6 @@ DECLARE
   v_from integer;
   v_seen processed_commands%ROWTYPE;
 BEGIN
-  IF p_command_id IS NOT NULL THEN
-    SELECT * INTO v_seen FROM processed_commands pc WHERE pc.command_id = p_command_id;
-    IF FOUND THEN
-      IF v_seen.stream_id <> p_stream_id THEN
-        RAISE EXCEPTION 'command % was already used on stream %', p_command_id, v_seen.stream_id
-          USING ERRCODE = 'unique_violation';
-      END IF;
-      RETURN QUERY SELECT 'duplicate'::text, v_seen.from_version, v_seen.to_version;
-      RETURN;
-    END IF;
-  END IF;
-
   IF p_expected = -1 THEN
     INSERT INTO streams AS s (stream_id, stream_type, version) VALUES (p_stream_id, p_stream_type, n)
     ON CONFLICT (stream_id) DO UPDATE SET version = s.version + n

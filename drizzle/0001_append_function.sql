@@ -1,6 +1,10 @@
 -- One round trip per append. The stream row is taken first, so a loser of a version race
 -- draws no global position; a repeated command id writes nothing and points at the first result.
 -- p_expected: -1 any version, 0 the stream must not exist, n the stream must be at version n.
+-- A command id belongs to the stream it was first written to: repeated on another stream it is
+-- an error, never that stream's result; and a repeat that created its stream row removes it
+-- again, leaving no empty stream behind. (A repeat at a stale version is a conflict, which the
+-- command pipeline answers with the first result of that id on that stream.)
 CREATE FUNCTION seatwise_append(
   p_stream_id text,
   p_stream_type text,
@@ -12,6 +16,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
   n integer := jsonb_array_length(p_events);
   v_from integer;
+  v_seen processed_commands%ROWTYPE;
 BEGIN
   IF p_expected = -1 THEN
     INSERT INTO streams AS s (stream_id, stream_type, version) VALUES (p_stream_id, p_stream_type, n)
@@ -38,10 +43,19 @@ BEGIN
     VALUES (p_command_id, p_stream_id, v_from, v_from + n)
     ON CONFLICT DO NOTHING;
     IF NOT FOUND THEN
-      -- Undo our own uncommitted version bump; the row lock is ours, nobody saw it.
-      UPDATE streams s SET version = s.version - n WHERE s.stream_id = p_stream_id;
-      RETURN QUERY SELECT 'duplicate'::text, pc.from_version, pc.to_version
-        FROM processed_commands pc WHERE pc.command_id = p_command_id;
+      -- The same command committed meanwhile: undo our own uncommitted version bump (the row
+      -- lock is ours, nobody saw it), and drop the row if this append had created it.
+      IF v_from = 0 THEN
+        DELETE FROM streams s WHERE s.stream_id = p_stream_id;
+      ELSE
+        UPDATE streams s SET version = s.version - n WHERE s.stream_id = p_stream_id;
+      END IF;
+      SELECT * INTO v_seen FROM processed_commands pc WHERE pc.command_id = p_command_id;
+      IF v_seen.stream_id <> p_stream_id THEN
+        RAISE EXCEPTION 'command % was already used on stream %', p_command_id, v_seen.stream_id
+          USING ERRCODE = 'unique_violation';
+      END IF;
+      RETURN QUERY SELECT 'duplicate'::text, v_seen.from_version, v_seen.to_version;
       RETURN;
     END IF;
   END IF;

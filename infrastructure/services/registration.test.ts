@@ -5,14 +5,13 @@ import { allocationView } from '../queries/organizer';
 import { seatAssignmentsView } from '../queries/orders';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { organizer, publishedConference, registrant, settledOrder, startApplicationRunner } from '../testing/application';
-import { eventually } from '../testing/recording-projection';
+import { catchUp, eventually } from '../testing/recording-projection';
 import { createConference, setPublished, updateSeatType } from './conferences';
 import { settlePayment } from './payments';
 import { checkout, placeOrder } from './registrations';
 import { saveAssignments } from './seat-assignments';
 import { applicationSubscriptions } from '../subscriptions/application';
 import { resetCheckpoint } from '../subscriptions/checkpoints';
-import { runBatch } from '../subscriptions/runner';
 
 const details = { firstName: 'Rita', lastName: 'Registrant', email: 'rita@example.com', confirmEmail: 'rita@example.com' };
 
@@ -196,17 +195,19 @@ describe('registration through the application services and running subscription
 
   it('rebuilds every read model from the events to the rows it had live', async () => {
     await runner.stop();
+    const owner = runner.owner; // its lease is still running: carry on under its name
     const tables = ['rm_conferences', 'rm_seat_allocation', 'rm_orders', 'rm_seat_assignments'];
     const snapshot = () =>
       Promise.all(tables.map((table) => db.query(`SELECT * FROM ${table} ORDER BY 1`).then((rows) => rows.map(({ projected_at: _p, ...row }) => row))));
-    const live = await snapshot();
     const projections = applicationSubscriptions.filter((s) => s.name !== 'registration-process' && s.name !== 'availability-policy');
+    for (const projection of projections) await catchUp(db, projection, owner);
+    const live = await snapshot();
     for (const projection of projections) {
       await db.transaction(async (tx) => {
         await projection.reset!(tx);
         await resetCheckpoint(tx, projection.name);
       });
-      while ((await runBatch(db, projection, 'rebuild', { leaseMs: 60_000 })) !== 0);
+      await catchUp(db, projection, owner);
     }
     expect(await snapshot()).toEqual(live);
     runner = startApplicationRunner(db);

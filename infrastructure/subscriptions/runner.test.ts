@@ -5,7 +5,7 @@ import type { Message } from '@/domain/shared/decider';
 import type { Database } from '../db/client';
 import { appendToStream } from '../event-store/append';
 import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
-import { appliedEventIds, eventually, recordingProjection, storedEventIds } from '../testing/recording-projection';
+import { appliedEventIds, catchUp, eventually, recordingProjection, storedEventIds } from '../testing/recording-projection';
 import { ensureSubscriptions, resetCheckpoint } from './checkpoints';
 import { runBatch, startRunner } from './runner';
 import { schedule } from './timers';
@@ -108,14 +108,14 @@ describe.each(engines)('subscription runner on %s', (_engine, open) => {
     for (let i = 0; i < 10; i++) await note(db);
     const owner = 'rebuilder';
     await ensureSubscriptions(db, [projection.name]);
-    while ((await runBatch(db, projection, owner, { leaseMs: 1000 })) !== 0);
+    await catchUp(db, projection, owner);
     const live = await db.query(`SELECT * FROM ${projection.name}_counts ORDER BY stream_id`);
     await db.transaction(async (tx) => {
       await projection.reset!(tx);
       await resetCheckpoint(tx, projection.name);
     });
     expect(await appliedEventIds(db, projection.name)).toEqual([]);
-    while ((await runBatch(db, projection, owner, { leaseMs: 1000 })) !== 0);
+    await catchUp(db, projection, owner);
     expect(await db.query(`SELECT * FROM ${projection.name}_counts ORDER BY stream_id`)).toEqual(live);
   });
 });

@@ -1,5 +1,5 @@
-import type { Db } from '../db/client';
-import type { Subscription } from '../subscriptions/runner';
+import type { Database, Db } from '../db/client';
+import { runBatch, type Subscription } from '../subscriptions/runner';
 
 /**
  * A projection that records each event it applies under a primary key on the event id, so
@@ -64,4 +64,29 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value).slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * Runs a subscription's batches until it has applied every event committed so far. Transactions
+ * still open elsewhere on the server can hold the feed back a moment, so an empty batch alone does
+ * not mean caught up.
+ */
+export async function catchUp(db: Database, subscription: Subscription, owner: string): Promise<void> {
+  const [last] = await db.query<{ tx: string; pos: string }>(
+    `SELECT transaction_id::text AS tx, global_position::text AS pos FROM events
+     ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
+  );
+  if (!last) return;
+  await eventually(
+    async () => {
+      while ((await runBatch(db, subscription, owner, { leaseMs: 60_000 })) !== 0);
+      const [row] = await db.query<{ done: boolean }>(
+        `SELECT (checkpoint_transaction_id, checkpoint_position) >= ($2::xid8, $3::bigint) AS done
+         FROM subscriptions WHERE name = $1`,
+        [subscription.name, last.tx, last.pos],
+      );
+      return row?.done ?? false;
+    },
+    (done) => done,
+  );
 }

@@ -33,7 +33,7 @@ async function boot(): Promise<Runtime> {
     if ((process.env.RUN_WORKERS ?? '1') !== '0') {
       runner = startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers });
     }
-    if ((process.env.SEED_DEMO ?? '1') !== '0') await seedDemo(db);
+    if ((process.env.SEED_DEMO ?? '1') !== '0') await seedDemo(db, { awaitSale: runner !== null });
   } catch (error) {
     // Close what was opened, or the next attempt finds the embedded database locked by us.
     await runner?.stop();

@@ -1,6 +1,7 @@
 import type { Database } from './db/client';
 import { derivedId } from './commands/ids';
 import { logger } from './logger';
+import { untilSeatsOnSale } from './queries/wait';
 import { addSeatType, createConference, setPublished } from './services/conferences';
 
 const demoSeatTypes = [
@@ -13,7 +14,7 @@ const demoSeatTypes = [
  * An empty database gets a published demo conference, so a first `npm start` shows a working
  * flow. Command ids are fixed: processes starting together create it once.
  */
-export async function seedDemo(db: Database): Promise<void> {
+export async function seedDemo(db: Database, options: { awaitSale: boolean }): Promise<void> {
   const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM streams WHERE stream_type = 'conference'`);
   if ((row?.n ?? 0) > 0) return;
   const id = (step: string) => derivedId('seatwise-demo-conference', step);
@@ -34,6 +35,8 @@ export async function seedDemo(db: Database): Promise<void> {
     await addSeatType(context(`seat-type/${index}`), created.conferenceId, seatType);
   }
   await setPublished(context('publish'), created.conferenceId, true);
+  // The first visitor should find seats for sale, not a moment of "Sold out".
+  if (options.awaitSale) await untilSeatsOnSale(db, created.slug);
   logger.info(
     { slug: created.slug, ownerEmail: 'organizer@seatwise.example', accessCode: created.accessCode },
     'demo conference created',

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { readStream, eventColumns, toStoredEvent } from '../event-store/read';
+import { eventColumns, toStoredEvent } from '../event-store/read';
 import type { StoredEvent } from '../event-store/types';
 import { conferenceStream, availabilityStream } from '../commands/router';
 import { evolveAllocation, type AllocationDoc } from '../projections/seat-allocation';
@@ -23,9 +23,9 @@ async function conferenceEvents(db: Db, conferenceId: string): Promise<StoredEve
   return rows.map((row) => toStoredEvent(row));
 }
 
-async function namesOf(db: Db, conferenceId: string): Promise<Names> {
+async function namesOf(db: Db, conferenceId: string, events: readonly StoredEvent[]): Promise<Names> {
   const seatTypes = new Map<string, string>();
-  for (const event of await readStream(db, conferenceStream(conferenceId))) {
+  for (const event of events) {
     const data = event.data as { seatTypeId?: string; name?: string };
     if ((event.type === 'SeatTypeAdded' || event.type === 'SeatTypeUpdated') && data.seatTypeId && data.name) {
       seatTypes.set(data.seatTypeId, data.name);
@@ -38,24 +38,37 @@ async function namesOf(db: Db, conferenceId: string): Promise<Names> {
   return { seatTypes, orders: new Map(orders.map((o) => [o.order_id, o.access_code])) };
 }
 
-/** The conference's and its orders' events, oldest first, in words a person reads. */
-export async function conferenceHistory(db: Db, conferenceId: string): Promise<HistoryEntry[]> {
-  const [events, names] = await Promise.all([conferenceEvents(db, conferenceId), namesOf(db, conferenceId)]);
-  return events.flatMap((event) => {
-    const text = describeEvent(event, names);
-    return text ? [{ eventId: event.eventId, position: event.globalPosition, at: event.recordedAt.toISOString(), text }] : [];
-  });
-}
-
 /**
  * The allocation right after a past event: the projection's own evolve over the events up to
  * it, and over what it directly caused (publishing puts the seats on sale a moment later, in
  * the availability stream, but a person reads both as one step).
  */
-export async function allocationAsOf(db: Db, conferenceId: string, eventId: string): Promise<AllocationDoc | null> {
-  const events = await conferenceEvents(db, conferenceId);
-  const index = events.findIndex((event) => event.eventId === eventId);
-  if (index < 0) return null;
+function allocationAfter(events: readonly StoredEvent[], index: number): AllocationDoc | null {
+  const { eventId } = events[index]!;
   const consequences = events.slice(index + 1).filter((event) => event.metadata.causationId === eventId);
   return [...events.slice(0, index + 1), ...consequences].reduce<AllocationDoc | null>(evolveAllocation, null);
+}
+
+export type ConferenceHistory = {
+  readonly entries: readonly HistoryEntry[];
+  readonly asOf: { readonly entry: HistoryEntry; readonly allocation: AllocationDoc | null } | null;
+};
+
+/**
+ * The conference's and its orders' events in commit order, in words a person reads, and, for
+ * the event `asOfEventId`, the allocation right after it: both from one read of the events.
+ */
+export async function conferenceHistory(db: Db, conferenceId: string, asOfEventId?: string): Promise<ConferenceHistory> {
+  const events = await conferenceEvents(db, conferenceId);
+  const names = await namesOf(db, conferenceId, events);
+  const entries: HistoryEntry[] = [];
+  let asOf: ConferenceHistory['asOf'] = null;
+  events.forEach((event, index) => {
+    const text = describeEvent(event, names);
+    if (!text) return;
+    const entry = { eventId: event.eventId, position: event.globalPosition, at: event.recordedAt.toISOString(), text };
+    entries.push(entry);
+    if (event.eventId === asOfEventId) asOf = { entry, allocation: allocationAfter(events, index) };
+  });
+  return { entries, asOf };
 }

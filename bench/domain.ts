@@ -14,7 +14,7 @@ import { saveSnapshot } from '../infrastructure/event-store/snapshots';
 import { placeOrder } from '../infrastructure/services/registrations';
 import { publishedConference, startApplicationRunner } from '../infrastructure/testing/application';
 import { eventually } from '../infrastructure/testing/recording-projection';
-import { benchSchema, inParallel, machine, median, printTable, timed } from './support';
+import { benchSchema, inParallel, median, report, runBench, timed } from './support';
 
 const seatTypeId = 'general';
 const metadata = () => ({ commandId: null, correlationId: randomUUID(), causationId: null, actor: 'bench', recordedAt: new Date().toISOString() });
@@ -89,36 +89,27 @@ async function bookingsPerSec(registrants = 50, bookings = 1_000): Promise<numbe
   }
 }
 
-async function main() {
-  const { db, drop } = await benchSchema(60);
-  try {
-    const progress = (step: string) => process.stderr.write(`${step}\n`);
-    const small = await availabilityWith(db, 20);
-    progress('streams written');
-    const large = await availabilityWith(db, 20_000);
-    const at20 = median([await reservationMs(db, small), await reservationMs(db, small), await reservationMs(db, small)]);
-    const at20000 = median([await reservationMs(db, large), await reservationMs(db, large), await reservationMs(db, large)]);
-    progress('reservations measured');
-    const perSec = median([await bookingsPerSec(), await bookingsPerSec(), await bookingsPerSec()]);
-    const figures = {
-      reservationMsAt20: Number(at20.toFixed(2)),
-      reservationMsAt20000: Number(at20000.toFixed(2)),
-      bookingsPerSec: Math.round(perSec),
-      registrants: 50,
-      machine: machine(),
-    };
-    printTable([
+runBench(async ({ db }) => {
+  const progress = (step: string) => process.stderr.write(`${step}\n`);
+  const small = await availabilityWith(db, 20);
+  const large = await availabilityWith(db, 20_000);
+  progress('streams written');
+  const at20 = median([await reservationMs(db, small), await reservationMs(db, small), await reservationMs(db, small)]);
+  const at20000 = median([await reservationMs(db, large), await reservationMs(db, large), await reservationMs(db, large)]);
+  progress('reservations measured');
+  const perSec = median([await bookingsPerSec(), await bookingsPerSec(), await bookingsPerSec()]);
+  const figures = {
+    reservationMsAt20: Number(at20.toFixed(2)),
+    reservationMsAt20000: Number(at20000.toFixed(2)),
+    bookingsPerSec: Math.round(perSec),
+    registrants: 50,
+  };
+  report(
+    [
       ['reservation, stream of 20 reservations (cold load)', `${figures.reservationMsAt20} ms`],
       ['reservation, stream of 20,000 reservations (cold load)', `${figures.reservationMsAt20000} ms`],
       ['bookings settled in the read model, 50 registrants', `${figures.bookingsPerSec} /s`],
-    ]);
-    console.log(JSON.stringify(figures));
-  } finally {
-    await drop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+    ],
+    figures,
+  );
+}, 60);

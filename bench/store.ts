@@ -7,7 +7,7 @@ import { appendToStream } from '../infrastructure/event-store/append';
 import type { Database } from '../infrastructure/db/client';
 import { ensureSubscriptions, resetCheckpoint } from '../infrastructure/subscriptions/checkpoints';
 import { runBatch, type Subscription } from '../infrastructure/subscriptions/runner';
-import { benchSchema, inParallel, machine, median, printTable, timed } from './support';
+import { inParallel, median, report, runBench, timed } from './support';
 
 const writers = 16;
 const appendsPerRun = 8_000;
@@ -88,54 +88,45 @@ async function catchUp(db: Database, total: number): Promise<number> {
   return applied / (ms / 1000);
 }
 
-async function main() {
-  const { db, drop } = await benchSchema(writers + 4);
-  try {
-    const ratios: number[] = [];
-    const store: number[] = [];
-    const raw: number[] = [];
-    const batched: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const s = await storeAppends(db);
-      const r = await rawInserts(db);
-      store.push(s);
-      raw.push(r);
-      ratios.push(s / r);
-      batched.push(await batchedAppends(db));
-    }
-    await db.query('TRUNCATE events, streams, processed_commands');
-    await inParallel(4, catchUpEvents / 1_000, async () => {
-      const events = Array.from({ length: 1_000 }, (_, i) => event(i));
-      await appendToStream(db, { streamId: `feed-${randomUUID()}`, streamType: 'bench', expected: 'no-stream', events, metadata: metadata() });
-    });
-    await db.query('CREATE TABLE bench_counts (stream_id text PRIMARY KEY, events integer NOT NULL)');
-    await ensureSubscriptions(db, [countingProjection.name]);
-    const catchUps: number[] = [];
-    for (let run = 0; run < 3; run++) catchUps.push(await catchUp(db, catchUpEvents));
+runBench(async ({ db }) => {
+  const ratios: number[] = [];
+  const store: number[] = [];
+  const raw: number[] = [];
+  const batched: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const s = await storeAppends(db);
+    const r = await rawInserts(db);
+    store.push(s);
+    raw.push(r);
+    ratios.push(s / r);
+    batched.push(await batchedAppends(db));
+  }
+  await db.query('TRUNCATE events, streams, processed_commands');
+  await inParallel(4, catchUpEvents / 1_000, async () => {
+    const events = Array.from({ length: 1_000 }, (_, i) => event(i));
+    await appendToStream(db, { streamId: `feed-${randomUUID()}`, streamType: 'bench', expected: 'no-stream', events, metadata: metadata() });
+  });
+  await db.query('CREATE TABLE bench_counts (stream_id text PRIMARY KEY, events integer NOT NULL)');
+  await ensureSubscriptions(db, [countingProjection.name]);
+  const catchUps: number[] = [];
+  for (let run = 0; run < 3; run++) catchUps.push(await catchUp(db, catchUpEvents));
 
-    const figures = {
-      appendRatio: Number(median(ratios).toFixed(2)),
-      storeAppendsPerSec: Math.round(median(store)),
-      rawInsertsPerSec: Math.round(median(raw)),
-      batchedEventsPerSec: Math.round(median(batched)),
-      catchUpEventsPerSec: Math.round(median(catchUps)),
-      writers,
-      machine: machine(),
-    };
-    printTable([
+  const figures = {
+    appendRatio: Number(median(ratios).toFixed(2)),
+    storeAppendsPerSec: Math.round(median(store)),
+    rawInsertsPerSec: Math.round(median(raw)),
+    batchedEventsPerSec: Math.round(median(batched)),
+    catchUpEventsPerSec: Math.round(median(catchUps)),
+    writers,
+  };
+  report(
+    [
       ['single appends through the store (16 writers)', `${figures.storeAppendsPerSec} /s`],
       ['raw single-row inserts (16 writers)', `${figures.rawInsertsPerSec} /s`],
       ['append ratio (store / raw)', String(figures.appendRatio)],
       ['100-event batched appends', `${figures.batchedEventsPerSec} events/s`],
       [`subscription catch-up over ${catchUpEvents} events`, `${figures.catchUpEventsPerSec} events/s`],
-    ]);
-    console.log(JSON.stringify(figures));
-  } finally {
-    await drop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+    ],
+    figures,
+  );
+}, writers + 4);

@@ -40,9 +40,25 @@ export async function inParallel(concurrency: number, count: number, task: (inde
   );
 }
 
-export function printTable(rows: [string, string][]) {
+/** A table for people, then, as the last line, one JSON object of figures for machines. */
+export function report(rows: [string, string][], figures: Record<string, unknown>) {
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+  console.log(JSON.stringify({ ...figures, machine: `${process.platform} ${process.arch}, node ${process.version}` }));
 }
 
-export const machine = () => `${process.platform} ${process.arch}, node ${process.version}`;
+/** Runs a benchmark against a schema of its own and drops it afterwards, even on failure. */
+export function runBench(measure: (bench: Awaited<ReturnType<typeof benchSchema>>) => Promise<void>, maxConnections = 20) {
+  benchSchema(maxConnections)
+    .then(async (bench) => {
+      try {
+        await measure(bench);
+      } finally {
+        await bench.drop();
+      }
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

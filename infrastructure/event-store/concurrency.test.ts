@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
+import { eventually } from '../testing/recording-projection';
 import { appendToStream } from './append';
 import { checkpointOf, readAll, readStream } from './read';
 import { ConcurrencyError, startOfFeed, type ExpectedVersion } from './types';
@@ -81,7 +82,7 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
       const seen = await readAll(tx, from, 1_000);
       expect(seen.map((e) => e.eventId)).not.toContain(later.events[0]!.eventId);
     });
-    const after = await readAll(db, from, 1_000);
+    const after = await eventually(() => readAll(db, from, 1_000), (events) => events.length >= 1);
     expect(after.length).toBeGreaterThanOrEqual(1);
     await other.close();
   });

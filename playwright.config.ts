@@ -7,14 +7,14 @@ export const baseURL = 'http://127.0.0.1:3100';
 export const shortTtlURL = 'http://127.0.0.1:3101';
 
 const server = (port: number, env: Record<string, string>) => ({
-  command: `node_modules/.bin/next start -p ${port}`,
+  command: 'node scripts/server.mjs',
   url: `http://127.0.0.1:${port}`,
   reuseExistingServer: false,
   timeout: 120_000,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
   // E2E_DATABASE_URL runs the same specs on server PostgreSQL; by default, the embedded database.
-  env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', LOG_LEVEL: 'warn', ...env },
+  env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', LOG_LEVEL: 'warn', ...env },
 });
 
 export default defineConfig({

@@ -3,6 +3,7 @@ import { logger } from './logger';
 import { startRunner, type Runner } from './subscriptions/runner';
 import { applicationSubscriptions, applicationTimers } from './subscriptions/application';
 import { seedDemo } from './seed-demo';
+import { sessionSecret } from './auth/secret';
 
 type Runtime = { db: Database; runner: Runner | null };
 
@@ -30,6 +31,7 @@ async function boot(): Promise<Runtime> {
   let runner: Runner | null = null;
   try {
     await db.migrate();
+    await sessionSecret(db);
     if ((process.env.RUN_WORKERS ?? '1') !== '0') {
       runner = startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers });
     }

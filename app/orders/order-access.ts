@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FormResult } from '@/components/registrant/order-types';
+import { browserContext } from '@/infrastructure/auth/request';
 import { canAccessOrder } from '@/infrastructure/auth/session';
-import { database } from '@/infrastructure/runtime';
 import type { ServiceContext } from '@/infrastructure/services/context';
 import { idSchema } from '@/infrastructure/services/schemas';
 
@@ -11,10 +11,9 @@ export const textField = (form: FormData, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-/** A form's request id: the same id submitted twice is one command, so a double submit is a no-op. */
-export async function registrantContext(commandId: unknown): Promise<ServiceContext> {
-  const parsed = idSchema.safeParse(commandId);
-  return { db: await database(), actor: 'registrant', ...(parsed.success ? { commandId: parsed.data } : {}) };
+/** A registrant's submission of `action`, keyed by the form's commandId within this browser. */
+export function registrantContext(action: string, key: unknown): Promise<ServiceContext> {
+  return browserContext(action, key, 'registrant');
 }
 
 export const orderNotFound: FormResult = { ok: false, code: 'OrderNotFound', message: 'Order not found', fieldErrors: {} };

@@ -16,7 +16,7 @@ export type OrderSnapshot = {
   readonly reservationExpiresAt: string;
   readonly registrant: Registrant | null;
   readonly accessCode: string;
-  readonly payment: { paymentId: string; status: 'initiated' | 'completed' | 'rejected' | 'refunded' } | null;
+  readonly payment: { paymentId: string; status: 'initiated' | 'completed' | 'rejected' | 'refunded'; open: boolean } | null;
   readonly conferenceName: string;
   readonly conferenceSlug: string;
   readonly shortfall: readonly { name: string; requested: number; reserved: number }[];

@@ -22,6 +22,7 @@ export function ReservedOrder({ order, paymentRejected, checkoutAction, commandI
   const expired = order.status === 'expired';
   const releasing = !expired && secondsLeft === 0;
   const nothingReserved = order.reserved.length === 0;
+  const openPayment = order.payment?.open && order.payment.status === 'initiated' ? order.payment : null;
   return (
     <>
       <p className="muted">{order.conferenceName}</p>
@@ -54,7 +55,13 @@ export function ReservedOrder({ order, paymentRejected, checkoutAction, commandI
           </Link>
         </p>
       </section>
-      {!expired && !releasing && !nothingReserved ? (
+      {openPayment && !expired && !releasing ? (
+        <p role="status" className="alert alert--warning">
+          A payment for this order is in progress.{' '}
+          <Link href={`/payments/${openPayment.paymentId}`}>Continue to payment</Link>
+        </p>
+      ) : null}
+      {!expired && !releasing && !nothingReserved && !openPayment ? (
         <RegistrantForm
           action={checkoutAction}
           orderId={order.orderId}

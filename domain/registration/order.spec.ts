@@ -8,7 +8,6 @@ import type { CatalogEntry, OrderLine as Line } from './pricing';
 const orderId = 'o-1';
 const conferenceId = 'c-1';
 const expiresAt = '2026-06-01T10:15:00.000Z';
-const laterExpiry = '2026-06-01T10:30:00.000Z';
 const catalog: CatalogEntry[] = [
   { seatTypeId: 'general', name: 'General', price: 1510 },
   { seatTypeId: 'vip', name: 'VIP', price: 5000 },
@@ -37,9 +36,9 @@ const orderPlaced: OrderEvent = {
 };
 const placedTotals = totals(line('general', 3), line('vip', 1));
 const update = (seats = [general(2)], changes: { conferencePublished?: boolean } = {}): UpdateOrderSeats =>
-  ({ type: 'UpdateOrderSeats', data: { orderId, seats, catalog, reservationExpiresAt: laterExpiry, ...changes } });
-const updated = (seats: Seat[], reservationExpiresAt = laterExpiry): OrderEvent =>
-  ({ type: 'OrderUpdated', data: { orderId, conferenceId, seats, reservationExpiresAt } });
+  ({ type: 'UpdateOrderSeats', data: { orderId, seats, catalog, ...changes } });
+const updated = (seats: Seat[]): OrderEvent =>
+  ({ type: 'OrderUpdated', data: { orderId, conferenceId, seats, reservationExpiresAt: expiresAt } });
 const markReserved = (seats = [general(3), vip(1)], reservationExpiresAt = expiresAt): OrderCommand =>
   ({ type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'r-1', seats, reservationExpiresAt } });
 const completed: OrderEvent = {
@@ -53,6 +52,13 @@ const assign = (changes: Partial<typeof registrant> = {}): OrderCommand =>
   ({ type: 'AssignRegistrantDetails', data: { orderId, ...registrant, ...changes } });
 const assigned: OrderEvent = { type: 'OrderRegistrantAssigned', data: { orderId, ...registrant } };
 const confirm: OrderCommand = { type: 'ConfirmOrder', data: { orderId } };
+const startPayment = (paymentId = 'p-1'): OrderCommand => ({ type: 'StartPayment', data: { orderId, paymentId } });
+const paymentStarted = (paymentId = 'p-1', amount = 9530): OrderEvent =>
+  ({ type: 'OrderPaymentStarted', data: { orderId, paymentId, amount } });
+const releasePayment = (paymentId = 'p-1'): OrderCommand => ({ type: 'ReleasePayment', data: { orderId, paymentId } });
+const paymentReleased = (paymentId = 'p-1'): OrderEvent => ({ type: 'OrderPaymentReleased', data: { orderId, paymentId } });
+const paidWith = (paymentId = 'p-1', amountPaid = 9530): OrderCommand =>
+  ({ type: 'ConfirmOrder', data: { orderId, paymentId, amountPaid } });
 const expire: OrderCommand = { type: 'ExpireOrder', data: { orderId } };
 const expired: OrderEvent = { type: 'OrderExpired', data: { orderId, conferenceId } };
 const confirmed = (email = ''): OrderEvent => ({
@@ -93,7 +99,7 @@ describe('given no order', () => {
   it('refuses an expiry that is not a timestamp', () =>
     given(order).when(place({ reservationExpiresAt: 'soon' })).thenThrows('InvalidReservationExpiry'));
 
-  it.each<OrderCommand>([update(), markReserved(), expire, assign(), confirm])(
+  it.each<OrderCommand>([update(), markReserved(), expire, assign(), startPayment(), releasePayment(), confirm])(
     'refuses $type with OrderNotFound',
     (command) => given(order).when(command).thenThrows('OrderNotFound'),
   );
@@ -145,6 +151,8 @@ describe('given a placed order awaiting its reservation', () => {
 
   it('refuses confirmation', () => given(order, history).when(confirm).thenThrows('OrderNotReserved'));
 
+  it('refuses a payment', () => given(order, history).when(startPayment()).thenThrows('OrderNotReserved'));
+
   it('cannot be paid yet', () => expect(codeOf(canBePaid(history))).toBe('OrderNotReserved'));
 
   it('expires', () => given(order, history).when(expire).then([expired]));
@@ -154,7 +162,7 @@ describe('given a partially reserved order', () => {
   const history = [orderPlaced, placedTotals, partial([general(2)]), totals(line('general', 2))];
 
   it('reprices a later partial reservation with the unit prices it was placed with', () =>
-    given(order, [...history, updated([general(3), vip(1)], expiresAt)])
+    given(order, [...history, updated([general(3), vip(1)])])
       .when(markReserved([general(1), vip(1)]))
       .then([partial([general(1), vip(1)]), totals(line('general', 1), line('vip', 1))]));
 
@@ -167,7 +175,7 @@ describe('given a partially reserved order', () => {
   it('can be paid', () => expect(codeOf(canBePaid(history))).toBeUndefined());
 
   it('confirms the reserved seats at the repriced total', () =>
-    given(order, [...history, assigned]).when(confirm).then([{
+    given(order, [...history, assigned, paymentStarted('p-1', 3020)]).when(paidWith('p-1', 3020)).then([{
       type: 'OrderConfirmed',
       data: { orderId, conferenceId, seats: [general(2)], accessCode: 'ABC123', email: registrant.email, total: 3020 },
     }]));
@@ -178,16 +186,24 @@ describe('given an order of which nothing could be reserved', () => {
 
   it('refuses confirmation', () => given(order, history).when(confirm).thenThrows('OrderHasNoReservedSeats'));
 
+  it('refuses a payment', () => given(order, history).when(startPayment()).thenThrows('OrderHasNoReservedSeats'));
+
   it('cannot be paid', () => expect(codeOf(canBePaid(history))).toBe('OrderHasNoReservedSeats'));
 });
 
 describe('given a fully reserved order', () => {
   const history = [orderPlaced, placedTotals, completed];
 
-  it('confirms it without a registrant e-mail', () => given(order, history).when(confirm).then([confirmed()]));
+  it('refuses confirmation without a payment: it is not free', () =>
+    given(order, history).when(confirm).thenThrows('PaymentRequired'));
 
-  it('confirms it with the registrant e-mail', () =>
-    given(order, [...history, assigned]).when(confirm).then([confirmed(registrant.email)]));
+  it('starts a payment of its total', () => given(order, history).when(startPayment()).then([paymentStarted()]));
+
+  it('refuses a confirmation by a payment it did not start', () =>
+    given(order, history).when(paidWith()).thenThrows('PaymentNotOpen'));
+
+  it('keeps its first expiry when its seats change: a hold is never extended', () =>
+    given(order, history).when(update([general(1)])).then([updated([general(1)]), totals(line('general', 1))]));
 
   it('ignores identical registrant details', () => given(order, [...history, assigned]).when(assign()).then([]));
 
@@ -195,14 +211,63 @@ describe('given a fully reserved order', () => {
 
   it('can be paid', () => expect(codeOf(canBePaid(history))).toBeUndefined());
 
-  it('refuses a payment of another amount than its total', () =>
-    given(order, history).when({ type: 'ConfirmOrder', data: { orderId, amountPaid: 1 } }).thenThrows('PaymentDoesNotMatchOrder'));
+  it('ignores an expiry smuggled into a seat change: the hold keeps its first one', () => {
+    const command = { type: 'UpdateOrderSeats', data: { ...update().data, reservationExpiresAt: '2099-01-01T00:00:00.000Z' } };
+    given(order, history).when(command as OrderCommand).then([updated([general(2)]), totals(line('general', 2))]);
+  });
 
   it('expires', () => given(order, history).when(expire).then([expired]));
 });
 
+describe('given a fully reserved order with an open payment', () => {
+  const history = [orderPlaced, placedTotals, completed, assigned, paymentStarted()];
+
+  it('ignores starting the same payment again', () => given(order, history).when(startPayment()).then([]));
+
+  it('refuses a second payment while one is open', () =>
+    given(order, history).when(startPayment('p-2')).thenThrows('PaymentInProgress'));
+
+  it('refuses seat changes while the payment is open', () =>
+    given(order, history).when(update()).thenThrows('PaymentInProgress'));
+
+  it('is confirmed by its open payment with the registrant e-mail', () =>
+    given(order, history).when(paidWith()).then([confirmed(registrant.email)]));
+
+  it('refuses a payment of another amount than its total', () =>
+    given(order, history).when(paidWith('p-1', 1)).thenThrows('PaymentDoesNotMatchOrder'));
+
+  it('refuses a confirmation by another payment', () =>
+    given(order, history).when(paidWith('p-2')).thenThrows('PaymentNotOpen'));
+
+  it('releases the payment the processor rejected', () =>
+    given(order, history).when(releasePayment()).then([paymentReleased()]));
+
+  it('ignores the release of another payment', () => given(order, history).when(releasePayment('p-2')).then([]));
+});
+
+describe('given an order whose payment was rejected and released', () => {
+  const history = [orderPlaced, placedTotals, completed, paymentStarted(), paymentReleased()];
+
+  it('changes its seats again', () =>
+    given(order, history).when(update()).then([updated([general(2)]), totals(line('general', 2))]));
+
+  it('starts another payment', () => given(order, history).when(startPayment('p-2')).then([paymentStarted('p-2')]));
+
+  it('is not confirmed by the released payment', () => given(order, history).when(paidWith()).thenThrows('PaymentNotOpen'));
+});
+
+describe('given a free order', () => {
+  const free = { type: 'OrderTotalsCalculated', data: { orderId, lines: [], total: 0, isFreeOfCharge: true } } as OrderEvent;
+  const history = [orderPlaced, free, completed];
+
+  it('is confirmed without a payment', () =>
+    given(order, history).when(confirm).then([{ ...confirmed(), data: { ...confirmed().data, total: 0 } } as OrderEvent]));
+
+  it('takes no payment', () => given(order, history).when(startPayment()).thenThrows('OrderIsFree'));
+});
+
 describe('given a confirmed order', () => {
-  const history = [orderPlaced, placedTotals, completed, confirmed()];
+  const history = [orderPlaced, placedTotals, completed, paymentStarted(), confirmed()];
 
   it('ignores confirming it again', () => given(order, history).when(confirm).then([]));
 
@@ -212,7 +277,10 @@ describe('given a confirmed order', () => {
 
   it('ignores a late reservation reply', () => given(order, history).when(markReserved([general(1)])).then([]));
 
-  it('re-assigns the registrant', () => given(order, history).when(assign()).then([assigned]));
+  it('refuses new registrant details: the confirmation was sent to them', () =>
+    given(order, history).when(assign()).thenThrows('OrderAlreadyConfirmed'));
+
+  it('starts no payment', () => given(order, history).when(startPayment('p-2')).thenThrows('OrderAlreadyConfirmed'));
 
   it('cannot be paid again', () => expect(codeOf(canBePaid(history))).toBe('OrderAlreadyConfirmed'));
 });

@@ -15,15 +15,29 @@ export type Registrant = Readonly<{ firstName: string; lastName: string; email: 
 export type PlaceOrder = Message<'PlaceOrder', OrderRef & Priced & Readonly<{
   conferenceId: string; conferencePublished: boolean; currency: string; accessCode: string;
 }>>;
-/** `conferencePublished` is optional here: when the caller knows it is `false`, updates are refused. */
-export type UpdateOrderSeats = Message<'UpdateOrderSeats', OrderRef & Priced & Readonly<{ conferencePublished?: boolean }>>;
+/**
+ * `conferencePublished` is optional here: when the caller knows it is `false`, updates are refused.
+ * No expiry: a hold never outlives the order's first one, or re-choosing seats would hold them forever.
+ */
+export type UpdateOrderSeats = Message<'UpdateOrderSeats', OrderRef & Seats & Readonly<{
+  catalog: readonly CatalogEntry[]; conferencePublished?: boolean;
+}>>;
 export type MarkSeatsAsReserved = Message<'MarkSeatsAsReserved', OrderRef & Seats & Expiry & Readonly<{ requestId: string }>>;
 export type ExpireOrder = Message<'ExpireOrder', OrderRef>;
 export type AssignRegistrantDetails = Message<'AssignRegistrantDetails', OrderRef & Registrant>;
-/** `amountPaid`, when a payment confirms the order: it must be the order's total, to the cent. */
-export type ConfirmOrder = Message<'ConfirmOrder', OrderRef & Readonly<{ amountPaid?: number }>>;
+type PaymentRef = OrderRef & Readonly<{ paymentId: string }>;
+/** The order's one open payment: while it is open, the seats (and so the amount) cannot change. */
+export type StartPayment = Message<'StartPayment', PaymentRef>;
+/** The processor rejected the open payment: the order can be changed or paid again. */
+export type ReleasePayment = Message<'ReleasePayment', PaymentRef>;
+/**
+ * With a payment: it must be the order's open one and pay its total to the cent. Without one,
+ * only a free order can be confirmed.
+ */
+export type ConfirmOrder = Message<'ConfirmOrder', OrderRef & Readonly<{ paymentId?: string; amountPaid?: number }>>;
 export type OrderCommand =
-  | PlaceOrder | UpdateOrderSeats | MarkSeatsAsReserved | ExpireOrder | AssignRegistrantDetails | ConfirmOrder;
+  | PlaceOrder | UpdateOrderSeats | MarkSeatsAsReserved | ExpireOrder | AssignRegistrantDetails
+  | StartPayment | ReleasePayment | ConfirmOrder;
 
 type OfConference = OrderRef & Readonly<{ conferenceId: string }>;
 export type OrderPlaced = Message<'OrderPlaced', OfConference & Seats & Expiry & Readonly<{ accessCode: string; currency: string }>>;
@@ -32,13 +46,15 @@ export type OrderPartiallyReserved = Message<'OrderPartiallyReserved', OfConfere
 export type OrderReservationCompleted = Message<'OrderReservationCompleted', OfConference & Seats & Expiry>;
 export type OrderTotalsCalculated = Message<'OrderTotalsCalculated', OrderRef & OrderTotals>;
 export type OrderRegistrantAssigned = Message<'OrderRegistrantAssigned', OrderRef & Registrant>;
+export type OrderPaymentStarted = Message<'OrderPaymentStarted', PaymentRef & Readonly<{ amount: number }>>;
+export type OrderPaymentReleased = Message<'OrderPaymentReleased', PaymentRef>;
 export type OrderConfirmed = Message<'OrderConfirmed', OfConference & Seats & Readonly<{
   accessCode: string; email: string; total: number;
 }>>;
 export type OrderExpired = Message<'OrderExpired', OfConference>;
 export type OrderEvent =
   | OrderPlaced | OrderUpdated | OrderPartiallyReserved | OrderReservationCompleted | OrderTotalsCalculated
-  | OrderRegistrantAssigned | OrderConfirmed | OrderExpired;
+  | OrderRegistrantAssigned | OrderPaymentStarted | OrderPaymentReleased | OrderConfirmed | OrderExpired;
 
 export type OrderStatus = 'none' | 'pending' | 'reserved' | 'confirmed' | 'expired';
 export type PlacedOrder = Readonly<{
@@ -57,6 +73,8 @@ export type PlacedOrder = Readonly<{
   accessCode: string;
   currency: string;
   reservationExpiresAt: string;
+  /** The payment at the processor now, if any: the only one that can confirm the order. */
+  openPaymentId: string | null;
 }>;
 export type OrderState = { readonly status: 'none' } | PlacedOrder;
 
@@ -108,10 +126,11 @@ function place(command: PlaceOrder, state: OrderState): OrderEvent[] {
 function updateSeats(command: UpdateOrderSeats, state: OrderState): OrderEvent[] {
   const order = placed(state);
   assertOpen(order);
-  const { orderId, seats, catalog, reservationExpiresAt, conferencePublished } = command.data;
+  if (order.openPaymentId) throw conflict('PaymentInProgress');
+  const { orderId, seats, catalog, conferencePublished } = command.data;
   if (conferencePublished === false) throw conflict('ConferenceNotPublished');
   const { selection, totals } = priceSelection(seats, catalog);
-  assertExpiry(reservationExpiresAt);
+  const { reservationExpiresAt } = order;
   // Same seats again is satisfied unless a partial reservation is worth retrying.
   const fullyHeld = order.status === 'pending' || sameSeats(order.reserved, order.requested);
   if (sameSeats(selection, order.requested) && fullyHeld) return [];
@@ -150,7 +169,7 @@ function expire(state: OrderState): OrderEvent[] {
 
 function assignRegistrant(command: AssignRegistrantDetails, state: OrderState): OrderEvent[] {
   const order = placed(state);
-  if (order.status === 'expired') throw conflict('OrderExpired');
+  assertOpen(order);
   const { firstName, lastName, email } = command.data;
   if (!hasText(firstName, 1, 100) || !hasText(lastName, 1, 100) || !isEmail(email)) {
     throw invalid('InvalidRegistrant', 'First name, last name and a valid e-mail are required');
@@ -160,13 +179,37 @@ function assignRegistrant(command: AssignRegistrantDetails, state: OrderState): 
   return [{ type: 'OrderRegistrantAssigned', data: command.data }];
 }
 
+function startPayment(command: StartPayment, state: OrderState): OrderEvent[] {
+  assertOrderCanBePaid(state);
+  const order = placed(state);
+  const { orderId, paymentId } = command.data;
+  if (order.openPaymentId === paymentId) return [];
+  if (order.openPaymentId) throw conflict('PaymentInProgress');
+  if (order.total === 0) throw invalid('OrderIsFree');
+  return [{ type: 'OrderPaymentStarted', data: { orderId, paymentId, amount: order.total } }];
+}
+
+function releasePayment(command: ReleasePayment, state: OrderState): OrderEvent[] {
+  const order = placed(state);
+  if (order.openPaymentId !== command.data.paymentId) return [];
+  return [{ type: 'OrderPaymentReleased', data: command.data }];
+}
+
+/** Only the open payment, paying the whole total, confirms; a free order needs none. */
+function assertPaid(order: PlacedOrder, { paymentId, amountPaid }: ConfirmOrder['data']): void {
+  if (paymentId === undefined) {
+    if (order.total !== 0) throw conflict('PaymentRequired');
+    return;
+  }
+  if (paymentId !== order.openPaymentId) throw conflict('PaymentNotOpen');
+  if (amountPaid !== order.total) throw conflict('PaymentDoesNotMatchOrder');
+}
+
 function confirm(command: ConfirmOrder, state: OrderState): OrderEvent[] {
   if (state.status === 'confirmed') return [];
   assertOrderCanBePaid(state);
   const order = placed(state);
-  const { amountPaid } = command.data;
-  // Seats can change between checkout and the processor's answer: never confirm what was not paid.
-  if (amountPaid !== undefined && amountPaid !== order.total) throw conflict('PaymentDoesNotMatchOrder');
+  assertPaid(order, command.data);
   const { orderId, conferenceId, reserved, accessCode, registrant, total } = order;
   const data = { orderId, conferenceId, seats: reserved, accessCode, email: registrant?.email ?? '', total };
   return [{ type: 'OrderConfirmed', data }];
@@ -179,6 +222,8 @@ function decide(command: OrderCommand, state: OrderState): readonly OrderEvent[]
     case 'MarkSeatsAsReserved': return markAsReserved(command, state);
     case 'ExpireOrder': return expire(state);
     case 'AssignRegistrantDetails': return assignRegistrant(command, state);
+    case 'StartPayment': return startPayment(command, state);
+    case 'ReleasePayment': return releasePayment(command, state);
     case 'ConfirmOrder': return confirm(command, state);
     default: return unreachable(command);
   }
@@ -206,7 +251,9 @@ function evolvePlaced(order: PlacedOrder, event: OrderEvent): PlacedOrder {
       const { firstName, lastName, email } = event.data;
       return { ...order, registrant: { firstName, lastName, email } };
     }
-    case 'OrderConfirmed': return { ...order, status: 'confirmed' };
+    case 'OrderPaymentStarted': return { ...order, openPaymentId: event.data.paymentId };
+    case 'OrderPaymentReleased': return { ...order, openPaymentId: null };
+    case 'OrderConfirmed': return { ...order, status: 'confirmed', openPaymentId: null };
     case 'OrderExpired': return { ...order, status: 'expired' };
     default: return order;
   }
@@ -217,7 +264,7 @@ function evolve(state: OrderState, event: OrderEvent): OrderState {
     const { orderId, conferenceId, seats, accessCode, currency, reservationExpiresAt } = event.data;
     return {
       status: 'pending', orderId, conferenceId, requested: seats, reserved: [], prices: [], lines: [], total: 0,
-      isFreeOfCharge: true, registrant: null, accessCode, currency, reservationExpiresAt,
+      isFreeOfCharge: true, registrant: null, accessCode, currency, reservationExpiresAt, openPaymentId: null,
     };
   }
   return state.status === 'none' ? state : evolvePlaced(state, event);

@@ -27,6 +27,9 @@ const seatsReserved = (requestId: string, details = seats) => input(`e-reserved-
 const paymentCompleted = (paymentId = 'p-1') => input(`e-${paymentId}`, {
   type: 'PaymentCompleted', data: { paymentId, orderId, conferenceId, amount: 4530 },
 });
+const paymentRejected = (paymentId = 'p-1') => input(`e-rejected-${paymentId}`, {
+  type: 'PaymentRejected', data: { paymentId, orderId, conferenceId },
+});
 const orderConfirmed = input('e-confirmed', {
   type: 'OrderConfirmed', data: { orderId, conferenceId, seats, accessCode: 'ABC123', email: '', total: 4530 },
 });
@@ -38,6 +41,7 @@ const requested = (requestId = 'e-placed', expiry = expiresAt, wanted = seats): 
 const accepted = (requestId = 'e-placed'): RegistrationProcessEvent =>
   ({ type: 'SeatReservationAccepted', data: { orderId, requestId, seats } });
 const paid: RegistrationProcessEvent = { type: 'PaymentReceived', data: { orderId, paymentId: 'p-1' } };
+const refused: RegistrationProcessEvent = { type: 'PaymentRefusedByOrder', data: { orderId, paymentId: 'p-1' } };
 const confirmed: RegistrationProcessEvent = { type: 'RegistrationConfirmed', data: { orderId } };
 const expired: RegistrationProcessEvent = { type: 'RegistrationExpired', data: { orderId } };
 
@@ -117,12 +121,23 @@ describe('given a reserved registration', () => {
       timeouts: [expiryTimeout('e-updated', laterExpiry)],
     }));
 
-  it('confirms on payment with the amount paid, and refunds if the order refuses it', () =>
+  it('confirms on payment with the payment and the amount paid; if the order refuses, refunds and reserves again', () =>
     expect(react(history, paymentCompleted())).toEqual({
       events: [paid],
-      commands: [{ type: 'ConfirmOrder', data: { orderId, amountPaid: 4530 } }],
+      commands: [{ type: 'ConfirmOrder', data: { orderId, paymentId: 'p-1', amountPaid: 4530 } }],
       timeouts: [],
-      onRefusal: [{ type: 'RefundPayment', data: { paymentId: 'p-1' } }],
+      onRefusal: {
+        events: [refused],
+        commands: [
+          { type: 'RefundPayment', data: { paymentId: 'p-1' } },
+          { type: 'ReleasePayment', data: { orderId, paymentId: 'p-1' } },
+        ],
+      },
+    }));
+
+  it('releases a rejected payment from the order', () =>
+    expect(react(history, paymentRejected())).toEqual({
+      events: [], commands: [{ type: 'ReleasePayment', data: { orderId, paymentId: 'p-1' } }], timeouts: [],
     }));
 
   it('commits the seats and creates seat assignments when a free order is confirmed', () =>
@@ -181,6 +196,22 @@ describe('given a paid registration', () => {
       ],
       timeouts: [],
     }));
+});
+
+describe('given a registration whose order refused a payment', () => {
+  const history = [started, requested(), accepted(), paid, refused];
+
+  it('confirms on the next payment', () =>
+    expect(react(history, paymentCompleted('p-2')).commands).toEqual([
+      { type: 'ConfirmOrder', data: { orderId, paymentId: 'p-2', amountPaid: 4530 } },
+    ]));
+
+  it('requests seats again when the order changes', () =>
+    expect(react(history, orderUpdated).commands).toEqual([
+      { type: 'MakeSeatReservation', data: { conferenceId, reservationId: orderId, requestId: 'e-updated', seats: fewerSeats } },
+    ]));
+
+  it('still expires when the reservation is due', () => expect(react(history, expiryDue('e-placed'))).toEqual(expire));
 });
 
 describe('given a confirmed registration', () => {

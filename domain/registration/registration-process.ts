@@ -1,8 +1,8 @@
 import { unreachable, type Message } from '../shared/decider';
 import type { SeatQuantity } from '../shared/seats';
-import type { PaymentCompleted, RefundPayment } from '../payments/payment';
+import type { PaymentCompleted, PaymentRejected, RefundPayment } from '../payments/payment';
 import type {
-  ConfirmOrder, ExpireOrder, MarkSeatsAsReserved, OrderConfirmed, OrderPlaced, OrderUpdated,
+  ConfirmOrder, ExpireOrder, MarkSeatsAsReserved, OrderConfirmed, OrderPlaced, OrderUpdated, ReleasePayment,
 } from './order';
 import type { CreateSeatAssignments } from './seat-assignments';
 import type {
@@ -12,12 +12,12 @@ import type {
 type OrderRef = Readonly<{ orderId: string }>;
 export type ReservationExpiryDue = Message<'ReservationExpiryDue', OrderRef & Readonly<{ requestId: string }>>;
 export type RegistrationProcessMessage =
-  | OrderPlaced | OrderUpdated | SeatsReserved | PaymentCompleted | OrderConfirmed | ReservationExpiryDue;
+  | OrderPlaced | OrderUpdated | SeatsReserved | PaymentCompleted | PaymentRejected | OrderConfirmed | ReservationExpiryDue;
 export type RegistrationProcessInput = Readonly<{ eventId: string; message: RegistrationProcessMessage }>;
 
 export type OutgoingCommand =
   | MakeSeatReservation | CommitSeatReservation | CancelSeatReservation
-  | MarkSeatsAsReserved | ExpireOrder | ConfirmOrder | RefundPayment | CreateSeatAssignments;
+  | MarkSeatsAsReserved | ExpireOrder | ConfirmOrder | ReleasePayment | RefundPayment | CreateSeatAssignments;
 export type Timeout = Readonly<{ dueAt: string; message: ReservationExpiryDue }>;
 
 export type RegistrationStarted = Message<'RegistrationStarted', OrderRef & Readonly<{ conferenceId: string }>>;
@@ -29,12 +29,14 @@ export type SeatReservationAccepted = Message<'SeatReservationAccepted', OrderRe
   requestId: string; seats: readonly SeatQuantity[];
 }>>;
 export type PaymentReceived = Message<'PaymentReceived', OrderRef & Readonly<{ paymentId: string }>>;
+/** The order refused to be confirmed by a payment (it was refunded): the order is reserved again. */
+export type PaymentRefusedByOrder = Message<'PaymentRefusedByOrder', OrderRef & Readonly<{ paymentId: string }>>;
 export type RegistrationConfirmed = Message<'RegistrationConfirmed', OrderRef>;
 export type RegistrationExpired = Message<'RegistrationExpired', OrderRef>;
 /** A payment that completed once the registration was settled (expired, or already paid): refunded. */
 export type LatePaymentRefunded = Message<'LatePaymentRefunded', OrderRef & Readonly<{ paymentId: string }>>;
 export type RegistrationProcessEvent =
-  | RegistrationStarted | SeatReservationRequested | SeatReservationAccepted | PaymentReceived
+  | RegistrationStarted | SeatReservationRequested | SeatReservationAccepted | PaymentReceived | PaymentRefusedByOrder
   | RegistrationConfirmed | RegistrationExpired | LatePaymentRefunded;
 
 export type RegistrationStatus = 'none' | 'reserving' | 'reserved' | 'paid' | 'confirmed' | 'expired';
@@ -52,12 +54,11 @@ export type RegistrationProcessState =
     }>;
 type Started = Exclude<RegistrationProcessState, { status: 'none' }>;
 
-export type RegistrationReaction = Readonly<{
-  events: readonly RegistrationProcessEvent[];
-  /** Sent in order; when one is refused, the rest are not sent and `onRefusal` is, instead. */
-  commands: readonly OutgoingCommand[];
+type Outcome = Readonly<{ events: readonly RegistrationProcessEvent[]; commands: readonly OutgoingCommand[] }>;
+export type RegistrationReaction = Outcome & Readonly<{
+  /** Commands are sent in order; when one is refused, the rest are not sent and `onRefusal` happens instead. */
   timeouts: readonly Timeout[];
-  onRefusal?: readonly OutgoingCommand[];
+  onRefusal?: Outcome;
 }>;
 
 const nothing: RegistrationReaction = { events: [], commands: [], timeouts: [] };
@@ -114,11 +115,21 @@ function onPaymentCompleted(state: RegistrationProcessState, message: PaymentCom
   }
   return {
     events: [{ type: 'PaymentReceived', data: { orderId, paymentId } }],
-    commands: [{ type: 'ConfirmOrder', data: { orderId, amountPaid: message.data.amount } }],
+    commands: [{ type: 'ConfirmOrder', data: { orderId, paymentId, amountPaid: message.data.amount } }],
     timeouts: [],
-    // The order refused it (its total changed under the payment): the money goes back.
-    onRefusal: [{ type: 'RefundPayment', data: { paymentId } }],
+    // The order refused it: the money goes back, and the order can be paid or changed again.
+    onRefusal: {
+      events: [{ type: 'PaymentRefusedByOrder', data: { orderId, paymentId } }],
+      commands: [{ type: 'RefundPayment', data: { paymentId } }, { type: 'ReleasePayment', data: { orderId, paymentId } }],
+    },
   };
+}
+
+/** A rejected payment is no longer the order's open one: the order decides whether it was. */
+function onPaymentRejected(state: RegistrationProcessState, message: PaymentRejected): RegistrationReaction {
+  if (state.status === 'none') return nothing;
+  const { orderId, paymentId } = message.data;
+  return { events: [], commands: [{ type: 'ReleasePayment', data: { orderId, paymentId } }], timeouts: [] };
 }
 
 function onOrderConfirmed(state: RegistrationProcessState, message: OrderConfirmed): RegistrationReaction {
@@ -161,6 +172,7 @@ function react(state: RegistrationProcessState, input: RegistrationProcessInput)
     case 'OrderUpdated': return onOrderUpdated(state, eventId, message);
     case 'SeatsReserved': return onSeatsReserved(state, message);
     case 'PaymentCompleted': return onPaymentCompleted(state, message);
+    case 'PaymentRejected': return onPaymentRejected(state, message);
     case 'OrderConfirmed': return onOrderConfirmed(state, message);
     case 'ReservationExpiryDue': return onExpiryDue(state, message);
     default: return unreachable(message);
@@ -174,6 +186,7 @@ function evolveStarted(state: Started, event: RegistrationProcessEvent): Registr
     };
     case 'SeatReservationAccepted': return { ...state, status: 'reserved' };
     case 'PaymentReceived': return { ...state, status: 'paid', paymentIds: [...state.paymentIds, event.data.paymentId] };
+    case 'PaymentRefusedByOrder': return { ...state, status: 'reserved' };
     case 'LatePaymentRefunded': return { ...state, paymentIds: [...state.paymentIds, event.data.paymentId] };
     case 'RegistrationConfirmed': return { ...state, status: 'confirmed' };
     case 'RegistrationExpired': return { ...state, status: 'expired' };

@@ -1,4 +1,5 @@
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { createHmac } from 'node:crypto';
+import { stringify, v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 
 const namespace = 'a6f3c1d2-5b8e-4c7a-9f10-2d3e4b5c6a71';
 
@@ -7,3 +8,16 @@ export const derivedId = (from: string, purpose: string) => uuidv5(`${from}/${pu
 
 /** Time-ordered ids for new aggregates: index-friendly, sortable by creation. */
 export const newId = () => uuidv7();
+
+/**
+ * The command id behind a caller's idempotency key. The key is only meaningful within its
+ * caller's scope (a browser session, an API token): the id is a keyed hash of both, so nobody
+ * can replay or pre-claim another caller's command, nor name an id derived from events. The
+ * result is a version-8 uuid: a namespace of its own, apart from derived (v5) and new (v7) ids.
+ */
+export function scopedCommandId(secret: string, scope: string, key: string): string {
+  const bytes = createHmac('sha256', secret).update(`command-id\u0000${scope}\u0000${key}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  return stringify(bytes);
+}

@@ -30,7 +30,7 @@ function routeOf(command: RoutedCommand): Route {
     case 'CancelSeatReservation':
       return route(seatsAvailability, availabilityStream(command.data.conferenceId));
     case 'PlaceOrder': case 'UpdateOrderSeats': case 'MarkSeatsAsReserved': case 'ExpireOrder':
-    case 'AssignRegistrantDetails': case 'ConfirmOrder':
+    case 'AssignRegistrantDetails': case 'StartPayment': case 'ReleasePayment': case 'ConfirmOrder':
       return route(order, orderStream(command.data.orderId));
     case 'CreateSeatAssignments': case 'AssignSeat': case 'UnassignSeat':
       return route(seatAssignments, seatAssignmentsStream(command.data.orderId));

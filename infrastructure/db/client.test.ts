@@ -23,3 +23,29 @@ describe('the embedded database folder', () => {
     }
   });
 });
+
+describe('a lock left behind by a killed process', () => {
+  const lockedFolder = (holder: object) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-'));
+    fs.writeFileSync(path.join(dataDir, 'seatwise.lock'), JSON.stringify(holder));
+    return dataDir;
+  };
+
+  it('is taken over when it names this very process (a restarted container reuses the pid)', async () => {
+    const db = await openPGlite(lockedFolder({ pid: process.pid, startedAt: null, token: 'the-killed-one' }));
+    await db.close();
+  });
+
+  it('is taken over when its pid now belongs to a process started later', async () => {
+    const db = await openPGlite(lockedFolder({ pid: process.ppid, startedAt: '1', token: 'the-killed-one' }));
+    await db.close();
+  });
+
+  it('is respected while the process it names is the one that took it', async () => {
+    const stat = fs.readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const startedAt = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    await expect(openPGlite(lockedFolder({ pid: process.ppid, startedAt, token: 'alive' }))).rejects.toThrow(
+      new RegExp(`already open in process ${process.ppid}`),
+    );
+  });
+});

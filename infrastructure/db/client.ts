@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { lockDataDir } from './pglite-lock';
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 
 export type Row = Record<string, unknown>;
@@ -110,45 +111,6 @@ function pgliteDb(pg: PGlite | PGliteTransaction, inTransaction: boolean, depth 
       }
     },
   };
-}
-
-/**
- * PGlite keeps its data in one folder that only one process may open: a second opener would
- * silently lose writes. A lock file holding the owner's pid turns that into a clear error.
- */
-async function lockDataDir(dataDir: string): Promise<() => void> {
-  const lockFile = path.join(dataDir, 'seatwise.lock');
-  const ownerOf = () => Number(fs.readFileSync(lockFile, 'utf8'));
-  const refuse = (owner: number) =>
-    new Error(
-      `The embedded database in ${dataDir} is already open in process ${owner}. ` +
-        'Stop that process, use another DATA_DIR, or set DATABASE_URL to a PostgreSQL server.',
-    );
-  try {
-    fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-  } catch {
-    const owner = ownerOf();
-    // This very process too: a second opener in one process loses writes just the same.
-    if (isAlive(owner)) throw refuse(owner);
-    // A dead owner's lock. Two processes starting together may both replace it: whoever finds
-    // the other's pid in it a moment later gives way.
-    fs.writeFileSync(lockFile, String(process.pid));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (ownerOf() !== process.pid) throw refuse(ownerOf());
-  }
-  return () => {
-    if (fs.existsSync(lockFile) && ownerOf() === process.pid) fs.rmSync(lockFile, { force: true });
-  };
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** `dataDir` undefined → in memory (tests). */

@@ -100,9 +100,36 @@ export const scheduledCommands = pgTable(
     message: jsonb('message').notNull(),
     firedAt: at('fired_at'),
     createdAt: at('created_at').notNull().defaultNow(),
+    /** Failed firings so far; a failing timer is postponed, so it holds up no other. */
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
   },
   (t) => [index('scheduled_commands_due').on(t.dueAt).where(sql`fired_at is null`)],
 );
+
+// ---- Access control -------------------------------------------------------------------------
+
+/**
+ * Attempts per key (an e-mail, a client address) in a one-minute window, shared by every
+ * process. Counted before the code is checked, so parallel guesses cannot slip past the limit.
+ */
+export const throttle = pgTable(
+  'throttle',
+  {
+    key: text('key').primaryKey(),
+    windowStartedAt: at('window_started_at').notNull(),
+    attempts: integer('attempts').notNull(),
+  },
+  (t) => [index('throttle_window').on(t.windowStartedAt)],
+);
+
+/** An organizer's signed-in browser: signing out ends it here, so a copied cookie dies with it. */
+export const organizerSessions = pgTable('organizer_sessions', {
+  sessionId: text('session_id').primaryKey(),
+  conferenceId: text('conference_id').notNull(),
+  signedInAt: at('signed_in_at').notNull().defaultNow(),
+  signedOutAt: at('signed_out_at'),
+});
 
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
@@ -145,7 +172,7 @@ export const orderView = pgTable(
   },
   (t) => [
     index('rm_orders_conference').on(t.conferenceId, t.placedAt),
-    index('rm_orders_access_code').on(t.accessCode),
+    index('rm_orders_email').on(t.email),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Message } from '@/domain/shared/decider';
+import { invalid } from '@/domain/shared/errors';
 import type { Db } from '../db/client';
 import { eventColumns, toStoredEvent } from './read';
 import { ConcurrencyError, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
@@ -43,6 +44,8 @@ export async function appendToStream(db: Db, request: AppendRequest): Promise<Ap
   );
   if (!row) throw new Error(`Append to ${streamId} returned nothing`);
   if (row.outcome === 'conflict') throw new ConcurrencyError(streamId, expected, row.from_version);
+  // Bad input, not a fault: refused like a broken rule, never retried or dead-lettered as an error.
+  if (row.outcome === 'foreign') throw invalid('CommandIdReused', `Command ${commandId} was used on another stream`);
   if (row.outcome === 'duplicate') {
     return { ...(await readRange(db, streamId, row.from_version, row.to_version)), duplicate: true };
   }

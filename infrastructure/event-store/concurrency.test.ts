@@ -87,11 +87,11 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
     await other.close();
   });
 
-  it('refuses a command id already used on another stream, and leaves no empty stream behind', async () => {
+  it('refuses a command id already used on another stream as bad input (not a database error), leaving no empty stream', async () => {
     const commandId = randomUUID();
     await append(db, `first-${randomUUID()}`, 'no-stream', commandId);
     const other = `other-${randomUUID()}`;
-    await expect(append(db, other, 'no-stream', commandId)).rejects.toMatchObject({ code: '23505' });
+    await expect(append(db, other, 'no-stream', commandId)).rejects.toMatchObject({ name: 'DomainError', code: 'CommandIdReused', kind: 'invalid' });
     expect(await db.query('SELECT 1 FROM streams WHERE stream_id = $1', [other])).toEqual([]);
   });
 });

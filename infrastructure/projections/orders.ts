@@ -13,6 +13,8 @@ export type PaymentView = {
   readonly amount: number;
   /** The payment stream's version. */
   readonly version: number;
+  /** The order's one open payment: until it is released or confirms the order, no other can start. */
+  readonly open: boolean;
 };
 
 export type OrderDoc = {
@@ -36,7 +38,7 @@ export type OrderDoc = {
 
 const orderEventTypes = new Set<string>([
   'OrderPlaced', 'OrderUpdated', 'OrderPartiallyReserved', 'OrderReservationCompleted', 'OrderTotalsCalculated',
-  'OrderRegistrantAssigned', 'OrderConfirmed', 'OrderExpired',
+  'OrderRegistrantAssigned', 'OrderPaymentStarted', 'OrderPaymentReleased', 'OrderConfirmed', 'OrderExpired',
 ]);
 const paymentEventTypes = new Set<string>(['PaymentInitiated', 'PaymentCompleted', 'PaymentRejected', 'PaymentRefunded']);
 const isOrderEvent = (e: StoredEvent): e is StoredEvent<OrderEvent> => orderEventTypes.has(e.type);
@@ -67,24 +69,25 @@ function evolveOrder(doc: OrderDoc | null, event: StoredEvent<OrderEvent>): Orde
       const { firstName, lastName, email } = event.data;
       return { ...doc, version, registrant: { firstName, lastName, email } };
     }
+    case 'OrderPaymentStarted': {
+      // Committed before the processor can answer: the payment's stream holds just its start.
+      const { paymentId, amount } = event.data;
+      return { ...doc, version, payment: { paymentId, amount, status: 'initiated', version: 1, open: true } };
+    }
+    case 'OrderPaymentReleased':
+      return { ...doc, version, payment: doc.payment && { ...doc.payment, open: false } };
     case 'OrderConfirmed':
-      return { ...doc, version, status: 'confirmed' };
+      return { ...doc, version, status: 'confirmed', payment: doc.payment && { ...doc.payment, open: false } };
     case 'OrderExpired':
       return { ...doc, version, status: 'expired' };
   }
 }
 
+/** Only the payment the order took as its own shows: another one is refused and refunded. */
 function evolvePayment(doc: OrderDoc | null, event: StoredEvent<PaymentEvent>): OrderDoc | null {
-  if (!doc) return null;
-  const version = event.streamPosition;
-  const { paymentId } = event.data;
-  const status = ({
-    PaymentInitiated: 'initiated', PaymentCompleted: 'completed', PaymentRejected: 'rejected', PaymentRefunded: 'refunded',
-  } as const)[event.type];
-  const amount = 'amount' in event.data ? event.data.amount : (doc.payment?.amount ?? 0);
-  // A refund of another, late payment must not hide the one that paid the order.
-  if (doc.payment && doc.payment.paymentId !== paymentId && status === 'refunded') return doc;
-  return { ...doc, payment: { paymentId, status, amount, version } };
+  if (!doc?.payment || doc.payment.paymentId !== event.data.paymentId || event.type === 'PaymentInitiated') return doc;
+  const status = ({ PaymentCompleted: 'completed', PaymentRejected: 'rejected', PaymentRefunded: 'refunded' } as const)[event.type];
+  return { ...doc, payment: { ...doc.payment, status, version: event.streamPosition } };
 }
 
 export const ordersProjection: DocumentProjection<OrderDoc> = {

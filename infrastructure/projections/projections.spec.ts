@@ -81,15 +81,35 @@ describe('the orders read model', () => {
     stored('order-o1', 2, { type: 'OrderTotalsCalculated', data: { orderId: 'o1', lines: [{ seatTypeId: 'ga', name: 'General', quantity: 4, unitPrice: 19_900, lineTotal: 79_600 }], total: 79_600, isFreeOfCharge: false } }),
     stored('order-o1', 3, { type: 'OrderPartiallyReserved', data: { orderId: 'o1', conferenceId, seats: [seat('ga', 2)], reservationExpiresAt: '2030-01-01T00:15:00.000Z' } }),
     stored('payment-p1', 1, { type: 'PaymentInitiated', data: { paymentId: 'p1', orderId: 'o1', conferenceId, amount: 39_800, currency: 'USD', description: '' } }),
+    stored('order-o1', 4, { type: 'OrderPaymentStarted', data: { orderId: 'o1', paymentId: 'p1', amount: 39_800 } }),
+  ];
+  const stray = [
+    stored('payment-p2', 1, { type: 'PaymentInitiated', data: { paymentId: 'p2', orderId: 'o1', conferenceId, amount: 39_800, currency: 'USD', description: '' } }),
+    stored('payment-p2', 2, { type: 'PaymentCompleted', data: { paymentId: 'p2', orderId: 'o1', conferenceId, amount: 39_800 } }),
   ];
 
-  it('is pending until the reservation settles, then partially reserved with the payment state', () => {
+  it('is pending until the reservation settles, then partially reserved with its open payment', () => {
     expect(fold(ordersProjection, orderEvents.slice(0, 2)).get('o1')).toMatchObject({ status: 'pending', version: 2, total: 79_600 });
     expect(fold(ordersProjection, orderEvents).get('o1')).toMatchObject({
       status: 'partiallyReserved',
-      version: 3,
+      version: 4,
       reserved: [seat('ga', 2)],
-      payment: { paymentId: 'p1', status: 'initiated', amount: 39_800, version: 1 },
+      payment: { paymentId: 'p1', status: 'initiated', amount: 39_800, version: 1, open: true },
+    });
+  });
+
+  it('shows only the payment the order took, never another one for it', () => {
+    expect(fold(ordersProjection, [...orderEvents, ...stray]).get('o1')).toEqual(fold(ordersProjection, orderEvents).get('o1'));
+  });
+
+  it('shows a rejected payment that the order released', () => {
+    const rejected = [
+      stored('payment-p1', 2, { type: 'PaymentRejected', data: { paymentId: 'p1', orderId: 'o1', conferenceId } }),
+      stored('order-o1', 5, { type: 'OrderPaymentReleased', data: { orderId: 'o1', paymentId: 'p1' } }),
+    ];
+    expect(fold(ordersProjection, [...orderEvents, ...rejected]).get('o1')).toMatchObject({
+      version: 5,
+      payment: { paymentId: 'p1', status: 'rejected', version: 2, open: false },
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { OrderDoc } from '../projections/orders';
 import type { SeatAssignmentsDoc } from '../projections/seat-assignments';
+import { sameCode } from '../auth/access-codes';
 import { conferenceById } from './conferences';
 
 export type OrderLineView = {
@@ -48,13 +49,15 @@ export async function orderView(db: Db, orderId: string): Promise<OrderView | nu
   };
 }
 
-/** Order lookup by e-mail + access code: both must match. */
+/** Order lookup by e-mail + access code: both must match; the code is compared in constant time. */
 export async function findOrderId(db: Db, email: string, accessCode: string): Promise<string | null> {
-  const [row] = await db.query<{ order_id: string }>(
-    'SELECT order_id FROM rm_orders WHERE access_code = $1 AND email = $2 ORDER BY placed_at DESC LIMIT 1',
-    [accessCode.toUpperCase(), email.toLowerCase()],
+  const rows = await db.query<{ order_id: string; access_code: string }>(
+    'SELECT order_id, access_code FROM rm_orders WHERE email = $1 ORDER BY placed_at DESC',
+    [email.toLowerCase()],
   );
-  return row?.order_id ?? null;
+  let match: string | null = null;
+  for (const row of rows) if (sameCode(row.access_code, accessCode.toUpperCase()) && match === null) match = row.order_id;
+  return match;
 }
 
 export type AssignableSeat = {

@@ -1,15 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameCode } from '../auth/access-codes';
 import type { Db } from '../db/client';
 import type { ConferenceDoc } from '../projections/conferences';
 import type { OrderDoc, OrderViewStatus } from '../projections/orders';
 import type { SeatAssignmentsDoc } from '../projections/seat-assignments';
 import { allocationDoc } from './conferences';
-
-const sameCode = (a: string, b: string) => {
-  const left = Buffer.from(a.padEnd(16));
-  const right = Buffer.from(b.padEnd(16));
-  return left.length === right.length && timingSafeEqual(left, right);
-};
 
 /** The conference an organizer signs in to; the code is compared in constant time. */
 export async function conferenceForOrganizer(db: Db, email: string, accessCode: string): Promise<ConferenceDoc | null> {

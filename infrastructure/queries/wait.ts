@@ -27,9 +27,16 @@ export function untilOrderVersion(db: Db, orderId: string, version: number) {
   return untilVersion(() => orderDoc(db, orderId), version);
 }
 
-/** The processor's answer, as the order's read model shows it (accepted, rejected). */
-export function untilPaymentVersion(db: Db, orderId: string, version: number) {
-  return untilVersion(async () => (await orderDoc(db, orderId))?.payment ?? null, version);
+/**
+ * The processor's answer, as the order's read model shows it: accepted, or rejected and no
+ * longer the order's open payment (so the order page offers to pay again at once).
+ */
+export function untilPaymentSettled(db: Db, orderId: string, paymentId: string, version: number) {
+  return untilVersion(async () => {
+    const payment = (await orderDoc(db, orderId))?.payment;
+    if (payment?.paymentId !== paymentId || (payment.status === 'rejected' && payment.open)) return null;
+    return payment;
+  }, version);
 }
 
 /**

@@ -33,7 +33,8 @@ function mailFor(event: StoredEvent): Mail | null {
 
 /**
  * Mail is never sent from a command handler: it is written here, from events, into an outbox
- * that a mailer drains. The id derives from the event, so a redelivery adds nothing.
+ * that a mailer drains. The id derives from the event, so a redelivery adds nothing. It has no
+ * reset: the outbox records what was sent, and a replay of the feed must not send it again.
  */
 export const outboxMail: Subscription = {
   name: 'outbox-mail',
@@ -47,8 +48,5 @@ export const outboxMail: Subscription = {
        ON CONFLICT (id) DO NOTHING`,
       [mails.map(({ orderId, ...mail }) => ({ ...mail, order_id: orderId }))],
     );
-  },
-  async reset(db) {
-    await db.query('DELETE FROM outbox_mail');
   },
 };

@@ -2,6 +2,8 @@ import { fold, type Message } from '@/domain/shared/decider';
 import { DomainError } from '@/domain/shared/errors';
 import {
   registrationProcess,
+  type OutgoingCommand,
+  type RegistrationProcessEvent,
   type RegistrationProcessInput,
   type RegistrationProcessMessage,
 } from '@/domain/registration/registration-process';
@@ -16,7 +18,7 @@ import { schedule, type TimerHandler } from '../subscriptions/timers';
 import { derivedId, reactionContext } from './reaction-context';
 
 /** The events it reacts to; its timeouts come back through `registrationTimers`. */
-const inputTypes = new Set(['OrderPlaced', 'OrderUpdated', 'SeatsReserved', 'PaymentCompleted', 'OrderConfirmed']);
+const inputTypes = new Set(['OrderPlaced', 'OrderUpdated', 'SeatsReserved', 'PaymentCompleted', 'PaymentRejected', 'OrderConfirmed']);
 
 function orderIdOf(message: RegistrationProcessMessage): string {
   return message.type === 'SeatsReserved' ? message.data.reservationId : message.data.orderId;
@@ -36,37 +38,52 @@ export async function runRegistrationProcess(
   const history = await readStream(work.db, streamId);
   const state = fold(registrationProcess, history as never[]);
   const reaction = registrationProcess.react(state, input);
-  const now = new Date();
-  if (reaction.events.length > 0) {
-    const appended = await appendToStream(work.db, {
+  const cause = { eventId: input.eventId, correlationId };
+  const record = (events: readonly RegistrationProcessEvent[], version: number, purpose: string) =>
+    appendToStream(work.db, {
       streamId,
       streamType: registrationProcess.streamType,
-      expected: history.length === 0 ? 'no-stream' : history.length,
-      commandId: derivedId(input.eventId, 'registration'),
-      events: reaction.events,
-      metadata: { commandId: null, correlationId, causationId: input.eventId, actor: 'system', recordedAt: now.toISOString() },
+      expected: version === 0 ? 'no-stream' : version,
+      commandId: derivedId(input.eventId, purpose),
+      events,
+      metadata: { commandId: null, correlationId, causationId: input.eventId, actor: 'system', recordedAt: new Date().toISOString() },
     });
+  if (reaction.events.length > 0) {
+    const appended = await record(reaction.events, history.length, 'registration');
     if (appended.duplicate) return;
     work.appended?.();
   }
-  const cause = { eventId: input.eventId, correlationId };
-  for (const [index, command] of reaction.commands.entries()) {
-    try {
-      await send(command, reactionContext(work, cause, `registration/${index}`));
-    } catch (error) {
-      // A refusal is an outcome, not a fault: an order already confirmed refuses its expiry,
-      // and then its seats must not be released either, so the rest of the reaction stops.
-      if (!(error instanceof DomainError)) throw error;
-      logger.info({ orderId: orderIdOf(input.message), command: command.type, code: error.code }, 'command refused');
-      for (const [step, compensation] of (reaction.onRefusal ?? []).entries()) {
-        await send(compensation, reactionContext(work, cause, `registration/refused/${step}`));
-      }
-      break;
-    }
+  const refusal = await sendInOrder(work, reaction.commands, cause, 'registration');
+  if (refusal && reaction.onRefusal) {
+    const { events, commands } = reaction.onRefusal;
+    if (events.length > 0) await record(events, history.length + reaction.events.length, 'registration/refused');
+    await sendInOrder(work, commands, cause, 'registration/refused');
   }
   for (const [index, timeout] of reaction.timeouts.entries()) {
     await schedule(work, { id: derivedId(input.eventId, `timeout/${index}`), ...timeout });
   }
+}
+
+/**
+ * Sends commands one after another. A refusal is an outcome, not a fault: an order already
+ * confirmed refuses its expiry, and then its seats must not be released either, so the rest stop.
+ */
+async function sendInOrder(
+  work: UnitOfWork,
+  commands: readonly OutgoingCommand[],
+  cause: { eventId: string; correlationId: string },
+  purpose: string,
+): Promise<DomainError | null> {
+  for (const [index, command] of commands.entries()) {
+    try {
+      await send(command, reactionContext(work, cause, `${purpose}/${index}`));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      logger.info({ command: command.type, causationId: cause.eventId, code: error.code }, 'command refused');
+      return error;
+    }
+  }
+  return null;
 }
 
 export const registrationProcessSubscription: Subscription = {

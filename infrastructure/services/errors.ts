@@ -41,6 +41,9 @@ const messages: Record<string, string> = {
   PaymentAlreadyProcessed: 'This payment was already processed.',
   SeatTypeCannotBeRemovedAfterPublishing: 'A seat type cannot be removed once the conference was published.',
   TooManySeats: 'At most 20 seats of each type per order.',
+  CommandIdReused: 'This form was already sent for something else. Reload the page and try again.',
+  PaymentRequired: 'This order has to be paid before it is confirmed.',
+  PaymentNotOpen: 'This payment is not the one in progress for this order.',
 };
 
 /** Maps what a command pipeline throws to the result union actions return. */

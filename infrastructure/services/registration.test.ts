@@ -8,7 +8,7 @@ import { organizer, publishedConference, registrant, settledOrder, startApplicat
 import { catchUp, eventually } from '../testing/recording-projection';
 import { createConference, setPublished, updateSeatType } from './conferences';
 import { settlePayment } from './payments';
-import { checkout, placeOrder } from './registrations';
+import { checkout, placeOrder, updateOrderSeats } from './registrations';
 import { saveAssignments } from './seat-assignments';
 import { applicationSubscriptions } from '../subscriptions/application';
 import { resetCheckpoint } from '../subscriptions/checkpoints';
@@ -114,22 +114,40 @@ describe('registration through the application services and running subscription
     }
   });
 
-  it('refunds a payment whose order changed seats meanwhile, and does not confirm the order', async () => {
+  it('keeps one open payment per order: a second checkout and a seat change wait until it is rejected', async () => {
     const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 10, price: 100 }]);
     const { orderId } = await placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 1 }]);
     await settledOrder(db, orderId);
-    const started = await checkout(registrant(db), orderId, details);
-    if (started.kind !== 'payment') throw new Error('expected a payment');
-    // Seats change in the moment before the open payment shows in the read model.
-    const catalog = [{ seatTypeId: general!, name: 'General admission', price: 10_000 }];
-    await send(
-      { type: 'UpdateOrderSeats', data: { orderId, seats: [{ seatTypeId: general!, quantity: 3 }], catalog, conferencePublished: true, reservationExpiresAt: new Date(Date.now() + 600_000).toISOString() } },
-      { db, commandId: randomUUID(), actor: 'registrant', now: new Date() },
+    const first = await checkout(registrant(db), orderId, details);
+    if (first.kind !== 'payment') throw new Error('expected a payment');
+    // A second tab, before any read model shows the first payment: the order itself refuses.
+    await expect(checkout(registrant(db), orderId, details)).rejects.toMatchObject({ code: 'PaymentInProgress' });
+    await expect(updateOrderSeats(registrant(db), orderId, [{ seatTypeId: general!, quantity: 3 }])).rejects.toMatchObject({
+      code: 'PaymentInProgress',
+    });
+    await settlePayment(registrant(db), first.paymentId, false);
+    await eventually(() => settledOrder(db, orderId), (o) => o.payment?.status === 'rejected' && !o.payment.open);
+    const { version } = await updateOrderSeats(registrant(db), orderId, [{ seatTypeId: general!, quantity: 3 }]);
+    await eventually(() => settledOrder(db, orderId), (o) => o.version > version && o.reserved[0]?.quantity === 3);
+    const paid = await pay(orderId);
+    expect(paid).toMatchObject({ status: 'confirmed', total: 30_000, payment: { status: 'completed', amount: 30_000 } });
+  });
+
+  it('refunds a payment the order never took, and the order can still be paid after it', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 10, price: 100 }]);
+    const { orderId } = await placeOrder(registrant(db), conferenceId, [{ seatTypeId: general!, quantity: 1 }]);
+    await settledOrder(db, orderId);
+    // A payment that is not the order's open one (a stale tab, a forged request): the order refuses it.
+    const stray = randomUUID();
+    const context = { db, commandId: randomUUID(), actor: 'registrant', now: new Date() };
+    await send({ type: 'InitiatePayment', data: { paymentId: stray, orderId, conferenceId, amount: 10_000, currency: 'USD', description: 'stray' } }, context);
+    await settlePayment(registrant(db), stray, true);
+    await eventually(
+      () => db.query<{ type: string }>(`SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_position`, [`payment-${stray}`]),
+      (events) => events.at(-1)?.type === 'PaymentRefunded',
     );
-    await eventually(() => settledOrder(db, orderId), (o) => o.reserved[0]?.quantity === 3);
-    await settlePayment(registrant(db), started.paymentId, true);
-    const order = await eventually(() => settledOrder(db, orderId), (o) => o.payment?.status === 'refunded');
-    expect(order).toMatchObject({ status: 'reserved', total: 30_000, payment: { status: 'refunded', amount: 10_000 } });
+    const paid = await pay(orderId);
+    expect(paid).toMatchObject({ status: 'confirmed', payment: { status: 'completed', amount: 10_000 } });
   });
 
   it('confirms a paid order and creates one seat assignment per seat, which project', async () => {
@@ -199,7 +217,7 @@ describe('registration through the application services and running subscription
     const tables = ['rm_conferences', 'rm_seat_allocation', 'rm_orders', 'rm_seat_assignments'];
     const snapshot = () =>
       Promise.all(tables.map((table) => db.query(`SELECT * FROM ${table} ORDER BY 1`).then((rows) => rows.map(({ projected_at: _p, ...row }) => row))));
-    const projections = applicationSubscriptions.filter((s) => s.name !== 'registration-process' && s.name !== 'availability-policy');
+    const projections = applicationSubscriptions.filter((s) => s.reset !== undefined);
     for (const projection of projections) await catchUp(db, projection, owner);
     const live = await snapshot();
     for (const projection of projections) {

@@ -1,6 +1,5 @@
 import { assertOrderCanBePaid, order } from '@/domain/registration/order';
-import { conflict, notFound } from '@/domain/shared/errors';
-import { orderDoc } from '../queries/orders';
+import { notFound } from '@/domain/shared/errors';
 import { loadAggregate } from '../commands/handle';
 import { orderStream, send } from '../commands/router';
 import { loadConference, defaultCurrency, type Written } from './conferences';
@@ -52,14 +51,8 @@ export async function loadOrder(context: Pick<ServiceContext, 'db'>, orderId: st
 export async function updateOrderSeats(context: ServiceContext, orderId: string, seatsInput: unknown): Promise<Written> {
   const seats = parseInput(seatSelectionSchema, seatsInput);
   const current = await loadOrder(context, orderId);
-  // The order learns of a payment only when it is confirmed: while one is open at the
-  // processor, its amount must not change under it.
-  if ((await orderDoc(context.db, orderId))?.payment?.status === 'initiated') throw conflict('PaymentInProgress');
   const result = await send(
-    {
-      type: 'UpdateOrderSeats',
-      data: { orderId, seats, ...(await catalogOf(context, current.conferenceId)), reservationExpiresAt: expiresAt(context) },
-    },
+    { type: 'UpdateOrderSeats', data: { orderId, seats, ...(await catalogOf(context, current.conferenceId)) } },
     commandContext(context),
   );
   return { version: result.version };
@@ -86,12 +79,14 @@ export async function checkout(context: ServiceContext, orderId: string, registr
   await assignRegistrant(context, orderId, registrant);
   const state = await loadOrder(context, orderId);
   assertOrderCanBePaid(state);
-  if (state.isFreeOfCharge || state.total === 0) {
+  if (state.total === 0) {
     const confirmed = await send({ type: 'ConfirmOrder', data: { orderId } }, commandContext(context, 1));
     return { kind: 'confirmed', version: confirmed.version };
   }
+  // The payment exists before the order takes it as its one open payment: a crash in between
+  // leaves a payment the order would refuse (and refund), never an order waiting on nothing.
   const paymentId = newIdFor(context, 'payment');
-  const result = await send(
+  await send(
     {
       type: 'InitiatePayment',
       data: {
@@ -105,6 +100,6 @@ export async function checkout(context: ServiceContext, orderId: string, registr
     },
     commandContext(context, 1),
   );
-  const initiated = result.events[0]?.data as { paymentId: string } | undefined;
-  return { kind: 'payment', paymentId: initiated?.paymentId ?? paymentId, version: result.version };
+  const started = await send({ type: 'StartPayment', data: { orderId, paymentId } }, commandContext(context, 2));
+  return { kind: 'payment', paymentId, version: started.version };
 }

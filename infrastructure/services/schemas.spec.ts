@@ -13,6 +13,19 @@ const fieldErrorsOf = (run: () => unknown) => {
 };
 
 describe('input at the boundary', () => {
+  it('refuses a NUL byte, a control character or broken unicode in any text, next to its field', () => {
+    expect(fieldErrorsOf(() => parseInput(registrantSchema, { firstName: 'A\u0000', lastName: 'B\u0007', email: 'a@b.co\uD800', confirmEmail: 'a@b.co' }))).toMatchObject({
+      firstName: 'First name contains characters that are not allowed.',
+      lastName: 'Last name contains characters that are not allowed.',
+      email: 'Email contains characters that are not allowed.',
+    });
+    expect(fieldErrorsOf(() => parseInput(seatTypeSchema, { name: 'VIP', description: 'Line one\nline two 😀', quantity: '1', price: '1' }))).toEqual({});
+  });
+
+  it('refuses a seat type id that is not a uuid (a 36-character undashed one too)', () => {
+    expect(fieldErrorsOf(() => parseInput(seatSelectionSchema, [{ seatTypeId: 'f'.repeat(36), quantity: 1 }]))).toEqual({ '0.seatTypeId': 'Choose a seat type.' });
+  });
+
   it('keeps a typed price in cents and refuses a blank quantity or price instead of reading 0', () => {
     expect(parseInput(seatTypeSchema, { name: 'General', quantity: '100', price: '15.10' })).toMatchObject({ quantity: 100, price: 1510 });
     expect(fieldErrorsOf(() => parseInput(seatTypeSchema, { name: 'General', quantity: '', price: ' ' }))).toEqual({
@@ -35,6 +48,7 @@ describe('input at the boundary', () => {
   });
 
   it('asks for at least one seat', () => {
-    expect(fieldErrorsOf(() => parseInput(seatSelectionSchema, [{ seatTypeId: 'ga', quantity: 0 }]))).toEqual({ form: 'Select at least one seat.' });
+    const seatTypeId = '0190f5a0-0000-7000-8000-000000000001';
+    expect(fieldErrorsOf(() => parseInput(seatSelectionSchema, [{ seatTypeId, quantity: 0 }]))).toEqual({ form: 'Select at least one seat.' });
   });
 });

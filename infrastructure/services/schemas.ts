@@ -1,19 +1,27 @@
 import { z } from 'zod';
 
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text a person typed, trimmed: no control characters (a NUL cannot even be stored) and no broken unicode. */
+const typed = (label: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .refine((value) => !controlCharacters.test(value) && !loneSurrogate.test(value), `${label} contains characters that are not allowed.`)
+    .trim();
 const required = (label: string, max = 200) =>
-  z.string().trim().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`);
-const email = z.string().trim().toLowerCase().email('Enter a valid email address.').max(254, 'Enter a valid email address.');
-const date = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label.toLowerCase()}.`);
+  typed(label).min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`);
+const optional = (label: string, max: number) => typed(label).max(max, `${label} must be at most ${max} characters.`);
+const email = typed('Email').toLowerCase().email('Enter a valid email address.').max(254, 'Enter a valid email address.');
+const date = (label: string) => z.string({ error: `Enter the ${label.toLowerCase()}.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label.toLowerCase()}.`);
 export const accessCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ123456789';
-const accessCode = z
-  .string()
-  .trim()
+const accessCode = typed('Access code')
   .toUpperCase()
   .regex(/^[A-HJKMNP-Z1-9]{6}$/, 'Enter the 6-character access code.');
 
 const conferenceDetailsShape = {
   name: required('Conference name', 100),
-  tagline: z.string().trim().max(200, 'Tagline must be at most 200 characters.').default(''),
+  tagline: optional('Tagline', 200).default(''),
   location: required('Location', 200),
   description: required('Description', 2000),
   startDate: date('Start date'),
@@ -32,9 +40,7 @@ export const newConferenceSchema = z
     ...conferenceDetailsShape,
     ownerName: required('Your name', 100),
     ownerEmail: email,
-    slug: z
-      .string()
-      .trim()
+    slug: typed('Slug')
       .toLowerCase()
       .regex(/^[a-z0-9-]{3,40}$/, 'Use 3 to 40 lowercase letters, digits or dashes.'),
   })
@@ -51,8 +57,8 @@ const price = requiredNumber('Enter a price.', (n) =>
 ).transform((value) => Math.round(value * 100));
 
 export const seatTypeSchema = z.object({
-  name: z.string().trim().min(2, 'Name must be 2 to 70 characters.').max(70, 'Name must be 2 to 70 characters.'),
-  description: z.string().trim().max(250, 'Description must be at most 250 characters.').default(''),
+  name: typed('Name').min(2, 'Name must be 2 to 70 characters.').max(70, 'Name must be 2 to 70 characters.'),
+  description: optional('Description', 250).default(''),
   quantity: requiredNumber('Enter a quantity.', (n) =>
     n.int('Enter a whole number.').min(0, 'The quantity cannot be negative.').max(100_000, 'The quantity can be at most 100,000.'),
   ),
@@ -62,7 +68,7 @@ export const seatTypeSchema = z.object({
 export const seatSelectionSchema = z
   .array(
     z.object({
-      seatTypeId: z.string().min(1),
+      seatTypeId: z.uuid('Choose a seat type.'),
       quantity: z.coerce.number().int('Enter a whole number.').min(0, 'Enter 0 or more.').max(20, 'At most 20 seats of each type.'),
     }),
   )
@@ -71,20 +77,20 @@ export const seatSelectionSchema = z
 
 export const registrantSchema = z
   .object({
-    firstName: z.string().trim().min(1, 'First name is required.').max(100, 'First name is too long.'),
-    lastName: z.string().trim().min(1, 'Last name is required.').max(100, 'Last name is too long.'),
+    firstName: typed('First name').min(1, 'First name is required.').max(100, 'First name is too long.'),
+    lastName: typed('Last name').min(1, 'Last name is required.').max(100, 'Last name is too long.'),
     email,
-    confirmEmail: z.string().trim().toLowerCase(),
+    confirmEmail: typed('Confirm email').toLowerCase(),
   })
   .refine((value) => value.email === value.confirmEmail, { path: ['confirmEmail'], message: 'Emails do not match.' });
 
 export const attendeeSchema = z.object({
   position: z.coerce.number().int().min(0),
-  firstName: z.string().trim().max(100),
-  lastName: z.string().trim().max(100),
+  firstName: optional('First name', 100),
+  lastName: optional('Last name', 100),
   email: z.union([z.literal(''), email]),
 });
 
 export const orderLookupSchema = z.object({ email, accessCode });
 export const organizerSignInSchema = z.object({ email, accessCode });
-export const idSchema = z.string().uuid();
+export const idSchema = z.uuid();

@@ -6,7 +6,9 @@ import { readAll } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { advance, deadLetter, ensureSubscriptions, takeLease } from './checkpoints';
-import { deadLetterTimer, fireDueTimer, msUntilNextTimer, onScheduled, TimerError, type TimerHandler } from './timers';
+import {
+  deadLetterTimer, fireDueTimer, msUntilNextTimer, onScheduled, postponeFailedTimer, retryTimerSoon, TimerError, type TimerHandler,
+} from './timers';
 import { eventsAppended, onEventsAppended, wakeupChannel } from './wakeup';
 
 export type Subscription = {
@@ -28,6 +30,9 @@ export type RunnerOptions = {
   /** Failures of one event before it is dead-lettered and its subscription stops. */
   readonly maxAttempts?: number;
   readonly retryBaseMs?: number;
+  /** A failing timer is retried after 1 s, 2 s, 4 s… (at most 5 minutes), then dead-lettered. */
+  readonly maxTimerAttempts?: number;
+  readonly timerRetryBaseMs?: number;
 };
 
 class HandlerError extends Error {
@@ -85,6 +90,9 @@ export function startRunner(options: RunnerOptions): Runner {
     pollMs: options.pollMs ?? 1_000,
     maxAttempts: options.maxAttempts ?? 5,
     retryBaseMs: options.retryBaseMs ?? 200,
+    maxTimerAttempts: options.maxTimerAttempts ?? 8,
+    timerRetryBaseMs: options.timerRetryBaseMs ?? 1_000,
+    timerRetryCapMs: 5 * 60_000,
   };
   const { db } = options;
   let stopped = false;
@@ -135,9 +143,15 @@ export function startRunner(options: RunnerOptions): Runner {
           'subscription handler failed',
         );
         if (failures >= settings.maxAttempts && error.events.length === 1 && poison) {
-          await deadLetter(db, subscription.name, poison, error.message, failures);
-          logger.error({ subscription: subscription.name }, 'event dead-lettered, subscription stopped');
-          return;
+          // Parking can fail too (the database went away): then the event is tried again later.
+          const parked = await deadLetter(db, subscription.name, poison, error.message, failures).then(
+            () => true,
+            (failure: unknown) => (logger.warn({ subscription: subscription.name, err: failure }, 'dead letter not written'), false),
+          );
+          if (parked) {
+            logger.error({ subscription: subscription.name }, 'event dead-lettered, subscription stopped');
+            return;
+          }
         }
         await sleep(settings.retryBaseMs * 2 ** Math.min(failures, 5));
       }
@@ -145,7 +159,6 @@ export function startRunner(options: RunnerOptions): Runner {
   }
 
   async function timerLoop(handler: TimerHandler) {
-    const failures = new Map<string, number>();
     while (!stopped) {
       try {
         const effects: (() => void)[] = [];
@@ -158,19 +171,25 @@ export function startRunner(options: RunnerOptions): Runner {
         const next = await msUntilNextTimer(db);
         await sleep(Math.min(next ?? settings.pollMs, settings.pollMs));
       } catch (error) {
-        logger.warn({ err: error }, 'timer failed');
-        if (error instanceof TimerError && !isTransientDatabaseError(error.failure)) {
-          const attempts = (failures.get(error.timerId) ?? 0) + 1;
-          failures.set(error.timerId, attempts);
-          if (attempts >= settings.maxAttempts) {
-            failures.delete(error.timerId);
-            await deadLetterTimer(db, error, attempts).catch(() => undefined);
-            continue;
-          }
-        }
+        if (error instanceof TimerError) await timerFailed(error).catch((e: unknown) => logger.warn({ err: e }, 'timer not postponed'));
+        else logger.warn({ err: error }, 'timer loop failed');
         await sleep(settings.retryBaseMs);
       }
     }
+  }
+
+  /**
+   * A lost version race or a lost connection is not the timer's fault: it goes again soon,
+   * uncounted. Anything else backs off (seconds, then minutes) and is dead-lettered at last.
+   */
+  async function timerFailed(error: TimerError) {
+    if (error.failure instanceof ConcurrencyError || isTransientDatabaseError(error.failure)) {
+      await retryTimerSoon(db, error, settings.retryBaseMs * (1 + Math.random()));
+      return;
+    }
+    logger.warn({ timerId: error.timerId, err: error.failure }, 'timer failed');
+    const attempts = await postponeFailedTimer(db, error, settings.timerRetryBaseMs, settings.timerRetryCapMs);
+    if (attempts >= settings.maxTimerAttempts) await deadLetterTimer(db, error, attempts);
   }
 
   const loops = ensureSubscriptions(

@@ -55,6 +55,31 @@ export async function fireDueTimer(db: Db, handler: TimerHandler, afterCommit: (
   });
 }
 
+/** A timer that failed through no fault of its own (a lost race, a lost connection) goes again soon. */
+export async function retryTimerSoon(db: Db, failed: TimerError, delayMs: number): Promise<void> {
+  await db.query(
+    `UPDATE scheduled_commands SET due_at = clock_timestamp() + $2::integer * interval '1 millisecond'
+     WHERE id = $1::uuid AND fired_at IS NULL`,
+    [failed.timerId, Math.round(delayMs)],
+  );
+}
+
+/**
+ * A timer whose handler failed is postponed (doubling from `baseMs`, at most `capMs`), so that it
+ * holds up no other; its failures are counted in its row, shared by every process and kept
+ * across restarts. Returns the failures so far.
+ */
+export async function postponeFailedTimer(db: Db, failed: TimerError, baseMs: number, capMs: number): Promise<number> {
+  const [row] = await db.query<{ attempts: number }>(
+    `UPDATE scheduled_commands
+     SET attempts = attempts + 1, last_error = $2,
+         due_at = clock_timestamp() + least($4::float8, $3::float8 * power(2, attempts)) * interval '1 millisecond'
+     WHERE id = $1::uuid AND fired_at IS NULL RETURNING attempts`,
+    [failed.timerId, failed.message, baseMs, capMs],
+  );
+  return row?.attempts ?? 0;
+}
+
 /** A timer whose handler keeps failing is parked beside the dead events and no longer due. */
 export async function deadLetterTimer(db: Db, failed: TimerError, attempts: number): Promise<void> {
   await db.transaction(async (tx) => {

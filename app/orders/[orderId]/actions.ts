@@ -20,7 +20,7 @@ export async function submitRegistrant(_previous: FormState, form: FormData): Pr
       email: textField(form, 'email'),
       confirmEmail: textField(form, 'confirmEmail'),
     });
-    const context = await registrantContext(form.get('commandId'));
+    const context = await registrantContext('checkout', form.get('commandId'));
     const started = await checkout(context, orderId, registrant);
     if (started.kind === 'confirmed') await untilOrderVersion(context.db, orderId, started.version);
     target = started.kind === 'payment' ? `/payments/${started.paymentId}` : `/orders/${orderId}`;

@@ -3,8 +3,9 @@
 import { redirect } from 'next/navigation';
 import { textField } from '@/app/orders/order-access';
 import type { FormState } from '@/components/registrant/order-types';
+import { clientAddress } from '@/infrastructure/auth/request';
 import { grantOrderAccess } from '@/infrastructure/auth/session';
-import { signInThrottle } from '@/infrastructure/auth/throttle';
+import { codeLimits, throttledCodeCheck, tooManyAttempts } from '@/infrastructure/auth/throttle';
 import { findOrderId } from '@/infrastructure/queries/orders';
 import { database } from '@/infrastructure/runtime';
 import { orderLookupSchema } from '@/infrastructure/services/schemas';
@@ -12,21 +13,19 @@ import { orderLookupSchema } from '@/infrastructure/services/schemas';
 // One answer for every miss, malformed input included: it tells nothing about which part was wrong.
 const noMatch: FormState = { ok: false, code: 'OrderNotFound', message: 'No order matches that email and access code.', fieldErrors: {} };
 
-const throttled: FormState = { ...noMatch, message: 'Too many attempts for this email. Try again in a minute.' };
+const throttled: FormState = { ok: false, code: 'TooManyAttempts', message: tooManyAttempts, fieldErrors: {} };
 
 /** E-mail + access code open the order in this browser. */
 export async function findOrder(_previous: FormState, form: FormData): Promise<FormState> {
-  const parsed = orderLookupSchema.safeParse({ email: textField(form, 'email'), accessCode: textField(form, 'accessCode') });
-  if (!parsed.success) return noMatch;
-  // Access codes are short: guessing them for one e-mail is slowed down like organizer sign-in.
-  const key = `order:${parsed.data.email}`;
-  if (signInThrottle.isThrottled(key)) return throttled;
-  const orderId = await findOrderId(await database(), parsed.data.email, parsed.data.accessCode);
-  if (!orderId) {
-    signInThrottle.recordFailure(key);
-    return noMatch;
-  }
-  signInThrottle.reset(key);
-  await grantOrderAccess(orderId);
-  redirect(`/orders/${orderId}`);
+  const email = textField(form, 'email');
+  const parsed = orderLookupSchema.safeParse({ email, accessCode: textField(form, 'accessCode') });
+  const db = await database();
+  // Access codes are short: every try counts against the e-mail and the address, malformed ones too.
+  const found = await throttledCodeCheck(db, codeLimits('order', email, await clientAddress()), async () =>
+    parsed.success ? findOrderId(db, parsed.data.email, parsed.data.accessCode) : null,
+  );
+  if (found === 'throttled') return throttled;
+  if (!found) return noMatch;
+  await grantOrderAccess(found);
+  redirect(`/orders/${found}`);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { browserContext } from '@/infrastructure/auth/request';
 import { signedInConferenceId } from '@/infrastructure/auth/session';
 import type { ConferenceDoc } from '@/infrastructure/projections/conferences';
 import { conferenceBySlug } from '@/infrastructure/queries/conferences';
@@ -22,3 +23,7 @@ export async function organizerConference(slug: string): Promise<ConferenceDoc> 
 }
 
 export const organizerActor = (doc: Pick<ConferenceDoc, 'ownerEmail'>) => `organizer:${doc.ownerEmail}`;
+
+/** An organizer's submission of `action`, keyed by the form's commandId within this browser. */
+export const organizerContext = (doc: Pick<ConferenceDoc, 'ownerEmail'>, action: string, formData: FormData) =>
+  browserContext(action, formData.get('commandId'), organizerActor(doc));

@@ -2,8 +2,3 @@
 export function fieldsOf(formData: FormData, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? '')]));
 }
-
-export const commandIdOf = (formData: FormData): string | undefined => {
-  const value = formData.get('commandId');
-  return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value) ? value : undefined;
-};

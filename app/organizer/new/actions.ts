@@ -2,20 +2,21 @@
 
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/components/organizer/types';
+import { browserContext } from '@/infrastructure/auth/request';
 import { signInOrganizer } from '@/infrastructure/auth/session';
 import { conferenceBySlug } from '@/infrastructure/queries/conferences';
-import { database } from '@/infrastructure/runtime';
 import { createConference } from '@/infrastructure/services/conferences';
 import { failed } from '../_lib/failure';
-import { commandIdOf, fieldsOf } from '../_lib/form-data';
+import { fieldsOf } from '../_lib/form-data';
 import { untilVersion } from '@/infrastructure/queries/wait';
 
 const fields = ['ownerName', 'ownerEmail', 'name', 'slug', 'tagline', 'location', 'description', 'startDate', 'endDate'];
 
 export async function createConferenceAction(_state: FormState, formData: FormData): Promise<FormState> {
   const values = fieldsOf(formData, fields);
-  const db = await database();
-  const context = { db, actor: `organizer:${values.ownerEmail?.trim().toLowerCase()}`, commandId: commandIdOf(formData) };
+  // The e-mail is recorded as the actor only once the service has validated it.
+  const actor = `organizer:${values.ownerEmail?.trim().toLowerCase()}`;
+  const context = await browserContext('create-conference', formData.get('commandId'), actor);
   let created: Awaited<ReturnType<typeof createConference>>;
   try {
     created = await createConference(context, values);
@@ -23,6 +24,6 @@ export async function createConferenceAction(_state: FormState, formData: FormDa
     return failed(error, values);
   }
   await signInOrganizer(created.conferenceId);
-  await untilVersion(() => conferenceBySlug(db, created.slug), created.version);
+  await untilVersion(() => conferenceBySlug(context.db, created.slug), created.version);
   redirect(`/organizer/conferences/${created.slug}`);
 }

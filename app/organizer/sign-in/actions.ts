@@ -2,8 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/components/organizer/types';
+import { clientAddress } from '@/infrastructure/auth/request';
 import { signInOrganizer } from '@/infrastructure/auth/session';
-import { signInThrottle } from '@/infrastructure/auth/throttle';
+import { codeLimits, throttledCodeCheck, tooManyAttempts } from '@/infrastructure/auth/throttle';
 import { conferenceForOrganizer } from '@/infrastructure/queries/organizer';
 import { database } from '@/infrastructure/runtime';
 import { organizerSignInSchema } from '@/infrastructure/services/schemas';
@@ -30,15 +31,14 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
   const email = values.email?.trim() ?? '';
   const blanks = missing(values);
   if (Object.keys(blanks).length > 0) return refused(noMatch, email, blanks);
-  if (signInThrottle.isThrottled(email)) return refused('Too many failed sign-ins for this email. Try again in a minute.', email);
   const parsed = organizerSignInSchema.safeParse(values);
+  const db = await database();
   // A malformed code is just another wrong code: the answer never tells which part was wrong.
-  const doc = parsed.success ? await conferenceForOrganizer(await database(), parsed.data.email, parsed.data.accessCode) : null;
-  if (!doc) {
-    signInThrottle.recordFailure(email);
-    return refused(noMatch, email);
-  }
-  signInThrottle.reset(email);
+  const doc = await throttledCodeCheck(db, codeLimits('organizer', email, await clientAddress()), async () =>
+    parsed.success ? conferenceForOrganizer(db, parsed.data.email, parsed.data.accessCode) : null,
+  );
+  if (doc === 'throttled') return refused(tooManyAttempts, email);
+  if (!doc) return refused(noMatch, email);
   await signInOrganizer(doc.conferenceId);
   redirect(`/organizer/conferences/${doc.slug}`);
 }

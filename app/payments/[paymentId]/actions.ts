@@ -6,7 +6,7 @@ import type { FormState } from '@/components/registrant/order-types';
 import { toFailure } from '@/infrastructure/services/errors';
 import { loadPayment, settlePayment } from '@/infrastructure/services/payments';
 import { database } from '@/infrastructure/runtime';
-import { untilPaymentVersion } from '@/infrastructure/queries/wait';
+import { untilPaymentSettled } from '@/infrastructure/queries/wait';
 
 /** The simulated processor's answer; the order page then follows the order to its outcome. */
 export async function decidePayment(_previous: FormState, form: FormData): Promise<FormState> {
@@ -16,9 +16,9 @@ export async function decidePayment(_previous: FormState, form: FormData): Promi
   try {
     const { orderId } = await loadPayment({ db: await database() }, paymentId);
     if (!(await hasOrderAccess(orderId))) return orderNotFound;
-    const context = await registrantContext(form.get('commandId'));
+    const context = await registrantContext('payment', form.get('commandId'));
     const { version } = await settlePayment(context, paymentId, accepted);
-    await untilPaymentVersion(context.db, orderId, version);
+    await untilPaymentSettled(context.db, orderId, paymentId, version);
     target = `/orders/${orderId}`;
   } catch (error) {
     return toFailure(error);

@@ -9,7 +9,7 @@ import { saveAssignments } from '@/infrastructure/services/seat-assignments';
 export async function saveSeatAssignments(orderId: string, commandId: string | null, rows: unknown): Promise<FormResult> {
   if (!(await hasOrderAccess(orderId))) return orderNotFound;
   try {
-    const { version } = await saveAssignments(await registrantContext(commandId), orderId, rows);
+    const { version } = await saveAssignments(await registrantContext('assign-seats', commandId), orderId, rows);
     return { ok: true, version };
   } catch (error) {
     return toFailure(error);

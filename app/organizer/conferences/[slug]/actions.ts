@@ -3,11 +3,10 @@
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/components/organizer/types';
 import { conferenceBySlug } from '@/infrastructure/queries/conferences';
-import { database } from '@/infrastructure/runtime';
 import { setPublished, updateConferenceDetails } from '@/infrastructure/services/conferences';
-import { authorizedConference, organizerActor } from '../../_lib/access';
+import { authorizedConference, organizerContext } from '../../_lib/access';
 import { conferenceGone, failed } from '../../_lib/failure';
-import { commandIdOf, fieldsOf } from '../../_lib/form-data';
+import { fieldsOf } from '../../_lib/form-data';
 import { untilSeatsOnSale, untilVersion } from '@/infrastructure/queries/wait';
 
 const detailFields = ['name', 'tagline', 'location', 'description', 'startDate', 'endDate'];
@@ -15,10 +14,11 @@ const detailFields = ['name', 'tagline', 'location', 'description', 'startDate',
 export async function setPublishedAction(slug: string, published: boolean, _state: FormState, formData: FormData): Promise<FormState> {
   const doc = await authorizedConference(slug);
   if (!doc) return conferenceGone;
-  const db = await database();
+  const context = await organizerContext(doc, published ? 'publish' : 'unpublish', formData);
+  const { db } = context;
   let version: number;
   try {
-    ({ version } = await setPublished({ db, actor: organizerActor(doc), commandId: commandIdOf(formData) }, doc.conferenceId, published));
+    ({ version } = await setPublished(context, doc.conferenceId, published));
   } catch (error) {
     return failed(error);
   }
@@ -31,10 +31,10 @@ export async function updateDetailsAction(slug: string, _state: FormState, formD
   const doc = await authorizedConference(slug);
   if (!doc) return conferenceGone;
   const values = fieldsOf(formData, detailFields);
-  const db = await database();
+  const context = await organizerContext(doc, 'update-details', formData);
+  const { db } = context;
   let version: number;
   try {
-    const context = { db, actor: organizerActor(doc), commandId: commandIdOf(formData) };
     ({ version } = await updateConferenceDetails(context, doc.conferenceId, values));
   } catch (error) {
     return failed(error, values);

@@ -3,12 +3,11 @@
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/components/organizer/types';
 import { conferenceBySlug } from '@/infrastructure/queries/conferences';
-import { database } from '@/infrastructure/runtime';
 import { addSeatType, removeSeatType, updateSeatType } from '@/infrastructure/services/conferences';
 import { seatTypeSchema } from '@/infrastructure/services/schemas';
-import { authorizedConference, organizerActor } from '../../../_lib/access';
+import { authorizedConference, organizerContext } from '../../../_lib/access';
 import { conferenceGone, failed } from '../../../_lib/failure';
-import { commandIdOf, fieldsOf } from '../../../_lib/form-data';
+import { fieldsOf } from '../../../_lib/form-data';
 import { untilSeatsOnSale, untilVersion } from '@/infrastructure/queries/wait';
 
 const fields = ['name', 'description', 'quantity', 'price'];
@@ -36,8 +35,8 @@ export async function saveSeatTypeAction(
   const values = fieldsOf(formData, fields);
   const missing = blanks(values);
   if (Object.keys(missing).length > 0) return { ok: false, message: '', fieldErrors: missing, values };
-  const db = await database();
-  const context = { db, actor: organizerActor(doc), commandId: commandIdOf(formData) };
+  const context = await organizerContext(doc, seatTypeId ? `update-seat-type:${seatTypeId}` : 'add-seat-type', formData);
+  const { db } = context;
   let version: number;
   try {
     ({ version } = seatTypeId
@@ -54,10 +53,11 @@ export async function saveSeatTypeAction(
 export async function removeSeatTypeAction(slug: string, seatTypeId: string, _state: FormState, formData: FormData): Promise<FormState> {
   const doc = await authorizedConference(slug);
   if (!doc) return conferenceGone;
-  const db = await database();
+  const context = await organizerContext(doc, `remove-seat-type:${seatTypeId}`, formData);
+  const { db } = context;
   let version: number;
   try {
-    ({ version } = await removeSeatType({ db, actor: organizerActor(doc), commandId: commandIdOf(formData) }, doc.conferenceId, seatTypeId));
+    ({ version } = await removeSeatType(context, doc.conferenceId, seatTypeId));
   } catch (error) {
     return failed(error);
   }

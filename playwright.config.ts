@@ -19,6 +19,8 @@ const server = (port: number, env: Record<string, string>) => ({
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/security holds vitest suites that speak HTTP to the built app without a browser.
+  testMatch: '**/*.spec.ts',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 2,

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: ['domain/**/*.spec.ts', 'infrastructure/**/*.spec.ts', 'infrastructure/**/*.test.ts'],
+    include: ['domain/**/*.spec.ts', 'infrastructure/**/*.spec.ts', 'infrastructure/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -3,18 +3,11 @@
 // keeps whatever the client sent). Behind proxies, TRUSTED_PROXY_HOPS says how many to trust.
 import { createServer } from 'node:http';
 import next from 'next';
+import { clientAddressOf } from './client-address.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trustedHops = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS || 0) || 0);
-
-/** The address `trustedHops` proxies back from the connection; what clients send beyond is ignored. */
-export function clientAddressOf(forwardedFor, socketAddress, hops) {
-  const chain = [...(hops > 0 ? (forwardedFor ?? '').split(',') : []), socketAddress ?? 'unknown']
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return chain[Math.max(0, chain.length - 1 - hops)] ?? 'unknown';
-}
 
 const app = next({ dev: false, hostname, port });
 await app.prepare();

@@ -16,6 +16,11 @@ export function registrantContext(action: string, key: unknown): Promise<Service
   return browserContext(action, key, 'registrant');
 }
 
+/** A request no form of ours sends (not form data): nothing to do. */
+export const malformed: FormResult = {
+  ok: false, code: 'MalformedRequest', message: 'This form could not be read. Reload the page and try again.', fieldErrors: {},
+};
+
 export const orderNotFound: FormResult = { ok: false, code: 'OrderNotFound', message: 'Order not found', fieldErrors: {} };
 
 /** Only the browser that placed or found the order may see or act on it; ids that are not ids never match. */

@@ -8,7 +8,8 @@ export type Limit = { readonly key: string; readonly perMinute: number };
  * Counts one attempt on every counter, in one statement shared by every process, and says
  * whether all are still within their limit. Counting comes before the attempt is judged, so
  * parallel requests cannot all slip through; a counter's window restarts a minute after it
- * began, and rows idle for ten minutes are pruned on the way.
+ * began, and rows idle for ten minutes are pruned on the way. The pruning skips rows another
+ * attempt holds: waiting for them, while that attempt prunes a row this one counts, deadlocks.
  */
 export async function countAttempt(db: Db, limits: readonly Limit[]): Promise<boolean> {
   const active = limits.filter((limit) => limit.perMinute > 0);
@@ -16,7 +17,10 @@ export async function countAttempt(db: Db, limits: readonly Limit[]): Promise<bo
   const keys = active.map((limit) => limit.key);
   const rows = await db.query<{ key: string; attempts: number }>(
     `WITH pruned AS (
-       DELETE FROM throttle WHERE window_started_at < now() - interval '10 minutes' AND NOT (key = ANY($1::text[]))
+       DELETE FROM throttle WHERE key IN (
+         SELECT key FROM throttle WHERE window_started_at < now() - interval '10 minutes' AND NOT (key = ANY($1::text[]))
+         FOR UPDATE SKIP LOCKED
+       )
      )
      INSERT INTO throttle AS t (key, window_started_at, attempts)
      SELECT key, now(), 1 FROM unnest($1::text[]) AS key

@@ -2,25 +2,12 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@/domain/shared/decider';
-import type { Database } from '../db/client';
-import { appendToStream } from '../event-store/append';
 import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
-import { appliedEventIds, catchUp, eventually, recordingProjection, storedEventIds } from '../testing/recording-projection';
+import { appliedEventIds, catchUp, eventually, note, recordingProjection, storedEventIds, uniqueName } from '../testing/recording-projection';
 import { ensureSubscriptions, resetCheckpoint } from './checkpoints';
 import { runBatch, startRunner } from './runner';
 import { schedule } from './timers';
 import { eventsAppended } from './wakeup';
-
-const note = (db: Database, streamId = `s-${randomUUID()}`) =>
-  appendToStream(db, {
-    streamId,
-    streamType: 'test',
-    expected: 'any',
-    events: [{ type: 'Noted', data: {} }],
-    metadata: { commandId: null, correlationId: randomUUID(), causationId: null, actor: 'test', recordedAt: new Date().toISOString() },
-  });
-
-const uniqueName = (prefix: string) => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
 
 describe.each(engines)('subscription runner on %s', (_engine, open) => {
   let db: Awaited<ReturnType<typeof open>>;
@@ -137,7 +124,7 @@ describe('subscription runner with concurrent writers and runners (server Postgr
     let t1Appended!: () => void;
     const appended = new Promise<void>((resolve) => (t1Appended = resolve));
     const t1 = db.transaction(async (tx) => {
-      await note(tx as unknown as Database);
+      await note(tx);
       t1Appended();
       await t1Open;
     });
@@ -172,7 +159,7 @@ describe('subscription runner with concurrent writers and runners (server Postgr
           rolledBack++;
           await writer
             .transaction(async (tx) => {
-              await note(tx as unknown as Database, stream);
+              await note(tx, stream);
               throw new Error('roll back');
             })
             .catch(() => undefined);

@@ -83,12 +83,17 @@ export async function postponeFailedTimer(db: Db, failed: TimerError, baseMs: nu
 /** A timer whose handler keeps failing is parked beside the dead events and no longer due. */
 export async function deadLetterTimer(db: Db, failed: TimerError, attempts: number): Promise<void> {
   await db.transaction(async (tx) => {
+    // Another runner may have fired it after all in the meantime: then there is nothing to park.
+    const parked = await tx.query(
+      'UPDATE scheduled_commands SET fired_at = clock_timestamp() WHERE id = $1::uuid AND fired_at IS NULL RETURNING id',
+      [failed.timerId],
+    );
+    if (parked.length === 0) return;
     await tx.query(
       `INSERT INTO dead_letters (subscription, global_position, event_id, event_type, error, attempts)
        VALUES ('timers', 0, $1::uuid, $2, $3, $4)`,
       [failed.timerId, failed.messageType, failed.message, attempts],
     );
-    await tx.query('UPDATE scheduled_commands SET fired_at = clock_timestamp() WHERE id = $1::uuid', [failed.timerId]);
   });
 }
 

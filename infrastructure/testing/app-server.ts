@@ -11,6 +11,7 @@ export type AppServer = {
   readonly url: string;
   /** The server's own database, for assertions on what it stored. */
   readonly db: Database;
+  readonly databaseUrl: string;
   stop(): Promise<void>;
 };
 
@@ -36,6 +37,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   return {
     url: base,
     db,
+    databaseUrl: url.toString(),
     async stop() {
       await stopProcess(child);
       await db.close();

@@ -15,7 +15,10 @@ export function startApplicationRunner(db: Database) {
   return startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers, pollMs: 200 });
 }
 
-export async function publishedConference(db: Database, seatTypes: { name: string; quantity: number; price: number }[]) {
+type SeatTypeInput = { name: string; quantity: number; price: number };
+
+/** A conference created and published, before any subscription has seen it (its seats are not on sale yet). */
+export async function createPublishedConference(db: Database, seatTypes: SeatTypeInput[]) {
   const slug = `conf-${randomUUID().slice(0, 8)}`;
   const created = await createConference(organizer(db), {
     ownerName: 'Olga Organizer',
@@ -33,13 +36,18 @@ export async function publishedConference(db: Database, seatTypes: { name: strin
     ids.push((await addSeatType(organizer(db), created.conferenceId, { description: '', ...seatType })).seatTypeId);
   }
   await setPublished(organizer(db), created.conferenceId, true);
+  return { conferenceId: created.conferenceId, slug, seatTypeIds: ids };
+}
+
+export async function publishedConference(db: Database, seatTypes: SeatTypeInput[]) {
+  const published = await createPublishedConference(db, seatTypes);
   // Seats go on sale when the availability policy has run: wait for it, as a registrant would.
   const onSale = seatTypes.reduce((sum, s) => sum + s.quantity, 0);
   await eventually(
-    () => allocationView(db, created.conferenceId),
+    () => allocationView(db, published.conferenceId),
     (allocation) => allocation.seatTypes.reduce((sum, s) => sum + s.quota, 0) === onSale,
   );
-  return { conferenceId: created.conferenceId, slug, seatTypeIds: ids };
+  return published;
 }
 
 /** The order as its read model shows it once the reservation settled. */

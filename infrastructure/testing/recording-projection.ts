@@ -1,5 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../db/client';
+import { appendToStream } from '../event-store/append';
 import { runBatch, type Subscription } from '../subscriptions/runner';
+
+/** One `Noted` event on a stream of its own (or the one given), under a command id if one is given. */
+export const note = (db: Db, streamId = `s-${randomUUID()}`, commandId?: string) =>
+  appendToStream(db, {
+    streamId,
+    streamType: 'test',
+    expected: 'any',
+    commandId,
+    events: [{ type: 'Noted', data: {} }],
+    metadata: { commandId: commandId ?? null, correlationId: randomUUID(), causationId: null, actor: 'test', recordedAt: new Date().toISOString() },
+  });
+
+/** A name no other test uses: a prefix and 8 random hex digits, fit for a table name. */
+export const uniqueName = (prefix: string) => `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
 
 /**
  * A projection that records each event it applies under a primary key on the event id, so

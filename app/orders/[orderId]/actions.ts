@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { hasOrderAccess, orderNotFound, registrantContext, textField } from '@/app/orders/order-access';
+import { hasOrderAccess, orderNotFound, registrantContext, textField, malformed } from '@/app/orders/order-access';
 import type { FormState } from '@/components/registrant/order-types';
 import { parseInput, toFailure } from '@/infrastructure/services/errors';
 import { checkout } from '@/infrastructure/services/registrations';
@@ -10,6 +10,7 @@ import { untilOrderVersion } from '@/infrastructure/queries/wait';
 
 /** Registrant details, then the payment processor, or (nothing to pay) back to the confirming order. */
 export async function submitRegistrant(_previous: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return malformed;
   const orderId = textField(form, 'orderId');
   if (!(await hasOrderAccess(orderId))) return orderNotFound;
   let target: string;

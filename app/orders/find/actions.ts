@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { textField } from '@/app/orders/order-access';
+import { textField, malformed } from '@/app/orders/order-access';
 import type { FormState } from '@/components/registrant/order-types';
 import { clientAddress } from '@/infrastructure/auth/request';
 import { grantOrderAccess } from '@/infrastructure/auth/session';
@@ -17,6 +17,7 @@ const throttled: FormState = { ok: false, code: 'TooManyAttempts', message: tooM
 
 /** E-mail + access code open the order in this browser. */
 export async function findOrder(_previous: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return malformed;
   const email = textField(form, 'email');
   const parsed = orderLookupSchema.safeParse({ email, accessCode: textField(form, 'accessCode') });
   const db = await database();

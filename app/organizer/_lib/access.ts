@@ -8,7 +8,8 @@ import { conferenceBySlug } from '@/infrastructure/queries/conferences';
 import { database } from '@/infrastructure/runtime';
 
 /** The conference behind a slug, only for the browser signed in to it; anyone else gets null. */
-export const authorizedConference = cache(async (slug: string): Promise<ConferenceDoc | null> => {
+export const authorizedConference = cache(async (slug: unknown): Promise<ConferenceDoc | null> => {
+  if (typeof slug !== 'string') return null;
   const conferenceId = await signedInConferenceId();
   if (!conferenceId) return null;
   const doc = await conferenceBySlug(await database(), slug);

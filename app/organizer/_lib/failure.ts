@@ -8,6 +8,14 @@ export function failed(error: unknown, values: Readonly<Record<string, string>> 
   return { ok: false, message, fieldErrors, values };
 }
 
+/** A request no form of ours sends (not form data, arguments of the wrong kind): nothing to do. */
+export const malformed: FormState = {
+  ok: false,
+  message: 'This form could not be read. Reload the page and try again.',
+  fieldErrors: {},
+  values: {},
+};
+
 export const conferenceGone: FormState = {
   ok: false,
   message: 'Conference not found',

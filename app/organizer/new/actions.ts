@@ -6,13 +6,14 @@ import { browserContext } from '@/infrastructure/auth/request';
 import { signInOrganizer } from '@/infrastructure/auth/session';
 import { conferenceBySlug } from '@/infrastructure/queries/conferences';
 import { createConference } from '@/infrastructure/services/conferences';
-import { failed } from '../_lib/failure';
+import { failed, malformed } from '../_lib/failure';
 import { fieldsOf } from '../_lib/form-data';
 import { untilVersion } from '@/infrastructure/queries/wait';
 
 const fields = ['ownerName', 'ownerEmail', 'name', 'slug', 'tagline', 'location', 'description', 'startDate', 'endDate'];
 
 export async function createConferenceAction(_state: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return malformed;
   const values = fieldsOf(formData, fields);
   // The e-mail is recorded as the actor only once the service has validated it.
   const actor = `organizer:${values.ownerEmail?.trim().toLowerCase()}`;

@@ -8,6 +8,7 @@ import { codeLimits, throttledCodeCheck, tooManyAttempts } from '@/infrastructur
 import { conferenceForOrganizer } from '@/infrastructure/queries/organizer';
 import { database } from '@/infrastructure/runtime';
 import { organizerSignInSchema } from '@/infrastructure/services/schemas';
+import { malformed } from '../_lib/failure';
 import { fieldsOf } from '../_lib/form-data';
 
 const noMatch = 'No conference matches that email and access code.';
@@ -27,6 +28,7 @@ function missing(values: Record<string, string>): Record<string, string> {
 }
 
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return malformed;
   const values = fieldsOf(formData, ['email', 'accessCode']);
   const email = values.email?.trim() ?? '';
   const blanks = missing(values);

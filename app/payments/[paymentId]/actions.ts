@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { hasOrderAccess, orderNotFound, registrantContext, textField } from '@/app/orders/order-access';
+import { hasOrderAccess, orderNotFound, registrantContext, textField, malformed } from '@/app/orders/order-access';
 import type { FormState } from '@/components/registrant/order-types';
 import { toFailure } from '@/infrastructure/services/errors';
 import { loadPayment, settlePayment } from '@/infrastructure/services/payments';
@@ -10,6 +10,7 @@ import { untilPaymentSettled } from '@/infrastructure/queries/wait';
 
 /** The simulated processor's answer; the order page then follows the order to its outcome. */
 export async function decidePayment(_previous: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return malformed;
   const paymentId = textField(form, 'paymentId');
   const accepted = textField(form, 'decision') === 'accept';
   let target: string;

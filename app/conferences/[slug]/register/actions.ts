@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { hasOrderAccess, orderNotFound, registrantContext, textField } from '@/app/orders/order-access';
+import { hasOrderAccess, orderNotFound, registrantContext, textField, malformed } from '@/app/orders/order-access';
 import type { FormState } from '@/components/registrant/order-types';
 import { clientAddress } from '@/infrastructure/auth/request';
 import { grantOrderAccess } from '@/infrastructure/auth/session';
@@ -28,6 +28,7 @@ function selectionOf(form: FormData) {
  * Either way the order page then follows the reservation until it settles.
  */
 export async function orderSeats(_previous: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return malformed;
   const orderId = textField(form, 'orderId');
   if (orderId && !(await hasOrderAccess(orderId))) return orderNotFound;
   let target: string;

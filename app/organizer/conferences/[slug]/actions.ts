@@ -5,7 +5,7 @@ import type { FormState } from '@/components/organizer/types';
 import { conferenceBySlug } from '@/infrastructure/queries/conferences';
 import { setPublished, updateConferenceDetails } from '@/infrastructure/services/conferences';
 import { authorizedConference, organizerContext } from '../../_lib/access';
-import { conferenceGone, failed } from '../../_lib/failure';
+import { conferenceGone, failed, malformed } from '../../_lib/failure';
 import { fieldsOf } from '../../_lib/form-data';
 import { untilSeatsOnSale, untilVersion } from '@/infrastructure/queries/wait';
 
@@ -14,6 +14,7 @@ const detailFields = ['name', 'tagline', 'location', 'description', 'startDate',
 export async function setPublishedAction(slug: string, published: boolean, _state: FormState, formData: FormData): Promise<FormState> {
   const doc = await authorizedConference(slug);
   if (!doc) return conferenceGone;
+  if (typeof published !== 'boolean' || !(formData instanceof FormData)) return malformed;
   const context = await organizerContext(doc, published ? 'publish' : 'unpublish', formData);
   const { db } = context;
   let version: number;
@@ -30,6 +31,7 @@ export async function setPublishedAction(slug: string, published: boolean, _stat
 export async function updateDetailsAction(slug: string, _state: FormState, formData: FormData): Promise<FormState> {
   const doc = await authorizedConference(slug);
   if (!doc) return conferenceGone;
+  if (!(formData instanceof FormData)) return malformed;
   const values = fieldsOf(formData, detailFields);
   const context = await organizerContext(doc, 'update-details', formData);
   const { db } = context;

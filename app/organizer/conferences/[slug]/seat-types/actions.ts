@@ -6,7 +6,7 @@ import { conferenceBySlug } from '@/infrastructure/queries/conferences';
 import { addSeatType, removeSeatType, updateSeatType } from '@/infrastructure/services/conferences';
 import { seatTypeSchema } from '@/infrastructure/services/schemas';
 import { authorizedConference, organizerContext } from '../../../_lib/access';
-import { conferenceGone, failed } from '../../../_lib/failure';
+import { conferenceGone, failed, malformed } from '../../../_lib/failure';
 import { fieldsOf } from '../../../_lib/form-data';
 import { untilSeatsOnSale, untilVersion } from '@/infrastructure/queries/wait';
 
@@ -32,6 +32,7 @@ export async function saveSeatTypeAction(
 ): Promise<FormState> {
   const doc = await authorizedConference(slug);
   if (!doc) return conferenceGone;
+  if (!(formData instanceof FormData) || (seatTypeId !== null && typeof seatTypeId !== 'string')) return malformed;
   const values = fieldsOf(formData, fields);
   const missing = blanks(values);
   if (Object.keys(missing).length > 0) return { ok: false, message: '', fieldErrors: missing, values };
@@ -53,6 +54,7 @@ export async function saveSeatTypeAction(
 export async function removeSeatTypeAction(slug: string, seatTypeId: string, _state: FormState, formData: FormData): Promise<FormState> {
   const doc = await authorizedConference(slug);
   if (!doc) return conferenceGone;
+  if (!(formData instanceof FormData)) return malformed;
   const context = await organizerContext(doc, `remove-seat-type:${seatTypeId}`, formData);
   const { db } = context;
   let version: number;

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { version } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { derivedId, scopedCommandId } from './ids';
+
+const secret = 'a-server-secret-of-at-least-32-characters';
+const scope = 'visitor:Qm9iLXRoZS12aXNpdG9yLWlkLTE:place-order';
+
+describe('a caller-scoped command id', () => {
+  it('is a version-8 uuid of the RFC 9562 variant', () => {
+    const id = scopedCommandId(secret, scope, 'form-key-1');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(version(id)).toBe(8);
+  });
+
+  it('is the same for the same scope and key: a double submit is one command', () => {
+    expect(scopedCommandId(secret, scope, 'form-key-1')).toBe(scopedCommandId(secret, scope, 'form-key-1'));
+  });
+
+  it('differs for another key, another scope or another secret', () => {
+    const id = scopedCommandId(secret, scope, 'form-key-1');
+    expect(scopedCommandId(secret, scope, 'form-key-2')).not.toBe(id);
+    expect(scopedCommandId(secret, 'visitor:another-browser:place-order', 'form-key-1')).not.toBe(id);
+    expect(scopedCommandId(secret, 'visitor:Qm9iLXRoZS12aXNpdG9yLWlkLTE:checkout', 'form-key-1')).not.toBe(id);
+    expect(scopedCommandId(`${secret}!`, scope, 'form-key-1')).not.toBe(id);
+  });
+
+  it('keeps scope and key apart: moving characters between them makes another id', () => {
+    expect(scopedCommandId(secret, 'visitor:a', 'b/c')).not.toBe(scopedCommandId(secret, 'visitor:a/b', 'c'));
+  });
+
+  it('never equals the v5 id derived from the same strings', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (from, purpose) => {
+        const derived = derivedId(from, purpose);
+        expect(version(derived)).toBe(5);
+        expect(scopedCommandId(secret, from, purpose)).not.toBe(derived);
+      }),
+    );
+  });
+});

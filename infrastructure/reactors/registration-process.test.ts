@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrationProcess } from '@/domain/registration/registration-process';
+import { derivedId } from '../commands/ids';
+import { availabilityStream, orderStream, send } from '../commands/router';
+import { streamIdOf } from '../event-store/types';
+import { placeOrder } from '../services/registrations';
+import { ensureSubscriptions } from '../subscriptions/checkpoints';
+import { serverDatabase, type TestDatabase } from '../testing/databases';
+import { createPublishedConference, registrant } from '../testing/application';
+import { catchUp, note } from '../testing/recording-projection';
+import { availabilityPolicy } from './availability-policy';
+import { registrationProcessSubscription } from './registration-process';
+
+describe('the registration process facing a pre-claimed command id (server PostgreSQL)', () => {
+  let db: TestDatabase;
+  const owner = 'by-hand';
+  beforeAll(async () => {
+    db = await serverDatabase();
+    await ensureSubscriptions(db, [availabilityPolicy.name, registrationProcessSubscription.name]);
+  });
+  afterAll(() => db.drop());
+
+  const eventIdOf = async (streamId: string, type: string) => {
+    const [row] = await db.query<{ id: string }>('SELECT event_id::text AS id FROM events WHERE stream_id = $1 AND type = $2', [streamId, type]);
+    return row!.id;
+  };
+  const column = async (sql: string, streamId: string) => (await db.query<{ value: string }>(sql, [streamId])).map((row) => row.value);
+  const reservedOrders = (conferenceId: string) =>
+    column(`SELECT data->>'reservationId' AS value FROM events WHERE stream_id = $1 AND type = 'SeatsReserved'`, availabilityStream(conferenceId));
+  const registrationEvents = (orderId: string) =>
+    column('SELECT type AS value FROM events WHERE stream_id = $1 ORDER BY stream_position', streamIdOf(registrationProcess.streamType, orderId));
+
+  it('refuses the reservation whose derived id was used on another stream, and keeps running without a dead letter', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await createPublishedConference(db, [{ name: 'General admission', quantity: 10, price: 100 }]);
+    await catchUp(db, availabilityPolicy, owner);
+    const seats = [{ seatTypeId: general!, quantity: 1 }];
+    const untouched = await placeOrder(registrant(db), conferenceId, seats);
+    const victim = await placeOrder(registrant(db), conferenceId, seats);
+    const placed = await eventIdOf(orderStream(victim.orderId), 'OrderPlaced');
+    const claimed = derivedId(placed, 'registration/0');
+    await note(db, `attacker-${randomUUID()}`, claimed);
+
+    const reservation = { type: 'MakeSeatReservation', data: { conferenceId, reservationId: victim.orderId, requestId: placed, seats } } as const;
+    await expect(send(reservation, { db, commandId: claimed, actor: 'system', now: new Date() })).rejects.toMatchObject({
+      name: 'DomainError',
+      code: 'CommandIdReused',
+    });
+    await catchUp(db, registrationProcessSubscription, owner);
+
+    expect(await reservedOrders(conferenceId)).toEqual([untouched.orderId]);
+    expect(await registrationEvents(victim.orderId)).toEqual(['RegistrationStarted', 'SeatReservationRequested']);
+    expect(await db.query('SELECT status, last_error FROM subscriptions WHERE name = $1', [registrationProcessSubscription.name])).toEqual([
+      { status: 'running', last_error: null },
+    ]);
+    expect(await db.query('SELECT subscription FROM dead_letters')).toEqual([]);
+  });
+});

@@ -1,0 +1,1 @@
+export function clientAddressOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string;

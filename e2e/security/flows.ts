@@ -80,3 +80,15 @@ export const eventCount = async (db: Db, streamId?: string) => {
   );
   return row!.n;
 };
+
+/** Nothing left for the subscriptions to do: every checkpoint is at the last event. */
+export async function settled(db: Db) {
+  await eventually(
+    () => db.query<{ behind: number }>(
+      `SELECT count(*)::int AS behind FROM subscriptions s
+       WHERE (s.checkpoint_transaction_id, s.checkpoint_position) <
+             (SELECT transaction_id, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1)`,
+    ),
+    ([row]) => row!.behind === 0,
+  );
+}

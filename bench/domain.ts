@@ -11,6 +11,7 @@ import { availabilityStream } from '../infrastructure/commands/router';
 import type { Database } from '../infrastructure/db/client';
 import { appendToStream } from '../infrastructure/event-store/append';
 import { saveSnapshot } from '../infrastructure/event-store/snapshots';
+import { orThrow } from '../infrastructure/services/result';
 import { placeOrder } from '../infrastructure/services/registrations';
 import { publishedConference, startApplicationRunner } from '../infrastructure/testing/application';
 import { eventually } from '../infrastructure/testing/recording-projection';
@@ -78,7 +79,7 @@ async function bookingsPerSec(registrants = 50, bookings = 1_000): Promise<numbe
       db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rm_orders WHERE status = 'reserved'`).then(([row]) => row?.n ?? 0);
     const ms = await timed(async () => {
       await inParallel(registrants, bookings, () =>
-        placeOrder({ db, actor: 'bench' }, conferenceId, [{ seatTypeId: general!, quantity: 1 }]),
+        placeOrder({ db, actor: 'bench' }, { conferenceId, seats: [{ seatTypeId: general!, quantity: 1 }] }).then(orThrow),
       );
       await eventually(settled, (n) => n === bookings, 120_000);
     });

@@ -1,8 +1,3 @@
-/** `$1,197.00`; zero is `$0.00`, never "Free". Amounts are integer cents. */
-export function formatMoney(cents: number, currency = 'USD'): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
-}
-
 /** "May 12 – 13, 2027" style range from two YYYY-MM-DD dates. */
 export function formatDateRange(start: string, end: string): string {
   const format = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });

@@ -1,12 +1,15 @@
 -- A command id reused on another stream is the caller's mistake (or an attack), not a database
--- fault: answer 'foreign' so the pipeline can refuse it like any other bad input.
-CREATE OR REPLACE FUNCTION seatwise_append(
+-- fault: answer 'foreign' so the pipeline can refuse it like any other bad input. An append also
+-- answers where its events landed (global positions, transaction), so callers have them whole.
+DROP FUNCTION seatwise_append(text, text, integer, uuid, jsonb);
+--> statement-breakpoint
+CREATE FUNCTION seatwise_append(
   p_stream_id text,
   p_stream_type text,
   p_expected integer,
   p_command_id uuid,
   p_events jsonb
-) RETURNS TABLE (outcome text, from_version integer, to_version integer)
+) RETURNS TABLE (outcome text, from_version integer, to_version integer, global_positions bigint[], transaction_id text)
 LANGUAGE plpgsql AS $$
 DECLARE
   n integer := jsonb_array_length(p_events);
@@ -29,7 +32,7 @@ BEGIN
 
   IF v_from IS NULL THEN
     RETURN QUERY SELECT 'conflict'::text,
-      coalesce((SELECT s.version FROM streams s WHERE s.stream_id = p_stream_id), 0), NULL::integer;
+      coalesce((SELECT s.version FROM streams s WHERE s.stream_id = p_stream_id), 0), NULL::integer, NULL::bigint[], NULL::text;
     RETURN;
   END IF;
 
@@ -47,19 +50,24 @@ BEGIN
       END IF;
       SELECT * INTO v_seen FROM processed_commands pc WHERE pc.command_id = p_command_id;
       IF v_seen.stream_id <> p_stream_id THEN
-        RETURN QUERY SELECT 'foreign'::text, NULL::integer, NULL::integer;
+        RETURN QUERY SELECT 'foreign'::text, NULL::integer, NULL::integer, NULL::bigint[], NULL::text;
         RETURN;
       END IF;
-      RETURN QUERY SELECT 'duplicate'::text, v_seen.from_version, v_seen.to_version;
+      RETURN QUERY SELECT 'duplicate'::text, v_seen.from_version, v_seen.to_version, NULL::bigint[], NULL::text;
       RETURN;
     END IF;
   END IF;
 
-  INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
-  SELECT p_stream_id, v_from + e.ord::integer, (e.value->>'eventId')::uuid, e.value->>'type',
-         (e.value->>'schemaVersion')::integer, e.value->'data', e.value->'metadata'
-  FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(value, ord);
-
-  RETURN QUERY SELECT 'appended'::text, v_from, v_from + n;
+  RETURN QUERY
+  WITH inserted AS (
+    INSERT INTO events (stream_id, stream_position, event_id, type, schema_version, data, metadata)
+    SELECT p_stream_id, v_from + e.ord::integer, (e.value->>'eventId')::uuid, e.value->>'type',
+           (e.value->>'schemaVersion')::integer, e.value->'data', e.value->'metadata'
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(value, ord)
+    RETURNING events.global_position, events.stream_position
+  )
+  SELECT 'appended'::text, v_from, v_from + n,
+         array_agg(i.global_position ORDER BY i.stream_position), pg_current_xact_id()::text
+  FROM inserted i;
 END;
 $$;

@@ -3,22 +3,32 @@ import { logger } from './logger';
 import { startRunner, type Runner } from './subscriptions/runner';
 import { applicationSubscriptions, applicationTimers } from './subscriptions/application';
 import { seedDemo } from './seed-demo';
-import { sessionSecret } from './auth/secret';
+import { ConfigurationError, sessionSecret } from './auth/secret';
+import { processWide } from './process-wide';
 
 type Runtime = { db: Database; runner: Runner | null };
 
-const globalKey = Symbol.for('seatwise.runtime');
-const holder = globalThis as unknown as Record<symbol, Promise<Runtime> | undefined>;
+/** The process's runtime, booting at most once at a time; a failed boot is tried again on the next call. */
+const current = processWide<{ runtime: Promise<Runtime> | undefined }>('runtime', () => ({ runtime: undefined }));
 
-/**
- * One database client and one runner per process. Next bundles instrumentation and route code
- * apart, so the handle lives on globalThis: two PGlite openers in one process would lose data.
- */
+/** One database client and one runner per process (see processWide: two PGlite openers would lose data). */
 export function runtime(): Promise<Runtime> {
-  return (holder[globalKey] ??= boot().catch((error: unknown) => {
-    holder[globalKey] = undefined;
+  return (current.runtime ??= boot().catch((error: unknown) => {
+    current.runtime = undefined;
     throw error;
   }));
+}
+
+/**
+ * The runtime at process start. A setting it cannot run with stops the process, saying why:
+ * serving requests that would all fail is worse than not starting.
+ */
+export async function startRuntime(): Promise<void> {
+  await runtime().catch((error: unknown) => {
+    if (!(error instanceof ConfigurationError)) throw error;
+    logger.fatal(error.message);
+    process.exit(1);
+  });
 }
 
 export async function database(): Promise<Database> {
@@ -51,10 +61,10 @@ async function boot(): Promise<Runtime> {
 }
 
 export async function shutdown(): Promise<void> {
-  const current = holder[globalKey];
-  if (!current) return;
-  holder[globalKey] = undefined;
-  const { db, runner } = await current;
+  const running = current.runtime;
+  if (!running) return;
+  current.runtime = undefined;
+  const { db, runner } = await running;
   await runner?.stop();
   await db.close();
 }

@@ -2,12 +2,12 @@ import type { Database } from './db/client';
 import { logger } from './logger';
 import { untilSeatsOnSale } from './queries/wait';
 import { addSeatType, createConference, setPublished } from './services/conferences';
-import { ValidationError } from './services/errors';
+import { orThrow } from './services/result';
 
 const demoSeatTypes = [
-  { name: 'General admission', description: 'All talks, both days, lunch included.', quantity: 100, price: 199 },
-  { name: 'CQRS Workshop', description: 'A full-day, hands-on workshop on CQRS and event sourcing.', quantity: 100, price: 500 },
-  { name: 'Cocktail party', description: 'The evening reception on day one.', quantity: 100, price: 50 },
+  { name: 'General admission', description: 'All talks, both days, lunch included.', quantity: 100, price: 19_900 },
+  { name: 'CQRS Workshop', description: 'A full-day, hands-on workshop on CQRS and event sourcing.', quantity: 100, price: 50_000 },
+  { name: 'Cocktail party', description: 'The evening reception on day one.', quantity: 100, price: 5_000 },
 ];
 
 /**
@@ -30,17 +30,12 @@ export async function seedDemo(db: Database, options: { awaitSale: boolean }): P
     endDate: `${year}-05-13`,
     ownerName: 'Demo Organizer',
     ownerEmail: 'organizer@seatwise.example',
-  }).catch((error: unknown) => {
-    if (error instanceof ValidationError && error.fieldErrors.slug) return null;
-    throw error;
   });
-  if (!created) return;
-  for (const seatType of demoSeatTypes) await addSeatType(context, created.conferenceId, seatType);
-  await setPublished(context, created.conferenceId, true);
+  if (!created.ok && created.code === 'SlugTaken') return;
+  const { conferenceId, slug, accessCode } = orThrow(created);
+  for (const seatType of demoSeatTypes) orThrow(await addSeatType(context, conferenceId, seatType));
+  orThrow(await setPublished(context, conferenceId, true));
   // The first visitor should find seats for sale, not a moment of "Sold out".
-  if (options.awaitSale) await untilSeatsOnSale(db, created.slug);
-  logger.info(
-    { slug: created.slug, ownerEmail: 'organizer@seatwise.example', accessCode: created.accessCode },
-    'demo conference created',
-  );
+  if (options.awaitSale) await untilSeatsOnSale(db, slug);
+  logger.info({ slug, ownerEmail: 'organizer@seatwise.example', accessCode }, 'demo conference created');
 }

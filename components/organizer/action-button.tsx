@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-import { initialFormState, type FormAction } from './types';
+import type { FormAction } from '../forms/result';
+import { useForm } from '../forms/use-form';
 import styles from './organizer.module.css';
 
 type Props = {
@@ -16,9 +16,9 @@ const variants = { primary: '', secondary: 'button--secondary', danger: 'button-
 
 /** One command behind one button: its progress and its failure are announced beside it. */
 export function ActionButton({ action, label, pendingText, commandId, variant = 'primary' }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const { state, pending, form } = useForm(action);
   return (
-    <form action={formAction} className={styles.inlineForm}>
+    <form {...form} className={styles.inlineForm}>
       {commandId ? <input type="hidden" name="commandId" value={commandId} /> : null}
       <button type="submit" className={variants[variant]} aria-busy={pending}>
         {label}
@@ -26,7 +26,7 @@ export function ActionButton({ action, label, pendingText, commandId, variant = 
       <span role="status" className={pending ? styles.hint : styles.srOnly}>
         {pending ? pendingText : ''}
       </span>
-      {!state.ok && state.message ? (
+      {state && !state.ok ? (
         <span role="alert" className={styles.inlineError}>
           {state.message}
         </span>

@@ -1,11 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
-import { Field } from './field';
-import { FormFeedback, valueOf } from './form-feedback';
-import { initialFormState, type FormAction } from './types';
-import { useFocusFirstError } from './use-focus-error';
+import { Field } from '../forms/field';
+import { FormAlert } from '../forms/form-alert';
+import type { FormAction } from '../forms/result';
+import { useForm } from '../forms/use-form';
 import styles from './organizer.module.css';
 
 type Props = {
@@ -21,12 +20,11 @@ const ownerFields = ['ownerName', 'ownerEmail', 'slug'];
 const detailFields = ['name', 'tagline', 'location', 'description', 'startDate', 'endDate'];
 
 export function ConferenceForm({ action, commandId, mode, initial = {}, cancelHref }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useFocusFirstError(state);
-  const field = (name: string) => ({ name, defaultValue: valueOf(state, initial, name), error: state.fieldErrors[name] });
+  const { state, pending, errorOf, form } = useForm(action);
+  const field = (name: string) => ({ name, defaultValue: initial[name] ?? '', error: errorOf(name) });
   const creating = mode === 'create';
   return (
-    <form ref={formRef} action={formAction} noValidate className={`card ${styles.formCard}`}>
+    <form {...form} className={`card ${styles.formCard}`}>
       <input type="hidden" name="commandId" value={commandId} />
       {creating ? (
         <fieldset className="form-grid" style={{ border: 0, padding: 0, margin: 0 }}>
@@ -46,11 +44,11 @@ export function ConferenceForm({ action, commandId, mode, initial = {}, cancelHr
         <Field {...field('startDate')} label="Start date" type="date" />
         <Field {...field('endDate')} label="End date" type="date" />
       </div>
-      <FormFeedback
+      <FormAlert
         state={state}
+        fields={creating ? [...ownerFields, ...detailFields] : detailFields}
         pending={pending}
         pendingText={creating ? 'Creating your conference…' : 'Saving your changes…'}
-        fields={creating ? [...ownerFields, ...detailFields] : detailFields}
       />
       <div className={styles.actions}>
         <button type="submit" aria-busy={pending}>

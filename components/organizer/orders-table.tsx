@@ -1,4 +1,4 @@
-import { formatMoney } from '../format';
+import { formatMoney } from '@/domain/shared/money';
 import type { OrderRowDto, OrderStatus } from './types';
 import styles from './organizer.module.css';
 

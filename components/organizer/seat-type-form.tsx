@@ -1,11 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
-import { Field } from './field';
-import { FormFeedback, valueOf } from './form-feedback';
-import { initialFormState, type FormAction } from './types';
-import { useFocusFirstError } from './use-focus-error';
+import { Field } from '../forms/field';
+import { FormAlert } from '../forms/form-alert';
+import type { FormAction } from '../forms/result';
+import { useForm } from '../forms/use-form';
 import styles from './organizer.module.css';
 
 type Props = {
@@ -19,11 +18,10 @@ type Props = {
 const fields = ['name', 'description', 'quantity', 'price'];
 
 export function SeatTypeForm({ action, commandId, title, initial = {}, cancelHref }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  const formRef = useFocusFirstError(state);
-  const field = (name: string) => ({ name, defaultValue: valueOf(state, initial, name), error: state.fieldErrors[name] });
+  const { state, pending, errorOf, form } = useForm(action);
+  const field = (name: string) => ({ name, defaultValue: initial[name] ?? '', error: errorOf(name) });
   return (
-    <form ref={formRef} action={formAction} noValidate className={`card ${styles.formCard}`} aria-labelledby="seat-type-form-title">
+    <form {...form} className={`card ${styles.formCard}`} aria-labelledby="seat-type-form-title">
       <h2 id="seat-type-form-title">{title}</h2>
       <input type="hidden" name="commandId" value={commandId} />
       <Field {...field('name')} label="Name" autoFocus />
@@ -32,7 +30,7 @@ export function SeatTypeForm({ action, commandId, title, initial = {}, cancelHre
         <Field {...field('quantity')} label="Quantity" type="number" inputMode="numeric" hint="Seats on sale." />
         <Field {...field('price')} label="Price" inputMode="decimal" hint="In US dollars, e.g. 199 or 15.10." />
       </div>
-      <FormFeedback state={state} pending={pending} pendingText="Saving the seat type…" fields={fields} />
+      <FormAlert state={state} fields={fields} pending={pending} pendingText="Saving the seat type…" />
       <div className={styles.actions}>
         <button type="submit" aria-busy={pending}>
           Save seat type

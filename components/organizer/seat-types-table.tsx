@@ -1,7 +1,8 @@
 import Form from 'next/form';
-import { formatMoney } from '../format';
+import { formatMoney } from '@/domain/shared/money';
 import { ActionButton } from './action-button';
-import type { FormAction, SeatTypeRowDto } from './types';
+import type { FormAction } from '../forms/result';
+import type { SeatTypeRowDto } from './types';
 import styles from './organizer.module.css';
 
 type Props = {

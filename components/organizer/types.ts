@@ -1,17 +1,3 @@
-/** What an organizer form action answers when it does not redirect. */
-export type FormState = {
-  readonly ok: boolean;
-  readonly message: string;
-  /** Field name → the message shown beside that field. */
-  readonly fieldErrors: Readonly<Record<string, string>>;
-  /** What was typed, so a rejected form keeps it. */
-  readonly values: Readonly<Record<string, string>>;
-};
-
-export const initialFormState: FormState = { ok: true, message: '', fieldErrors: {}, values: {} };
-
-export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
-
 export type AllocationRowDto = {
   readonly seatTypeId: string;
   readonly name: string;

@@ -1,20 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
-import { FormAlert } from './form-alert';
-import type { FormState } from './order-types';
-import { submitWithoutReset } from './submit-without-reset';
-import { TextField } from './text-field';
+import { Field } from '../forms/field';
+import { FormAlert } from '../forms/form-alert';
+import type { FormAction } from '../forms/result';
+import { useForm } from '../forms/use-form';
 
-type Props = { readonly action: (state: FormState, form: FormData) => Promise<FormState> };
-
-export function FindOrderForm({ action }: Props) {
-  const [state, dispatch, pending] = useActionState(action, null);
+export function FindOrderForm({ action }: { readonly action: FormAction }) {
+  const { state, pending, errorOf, form } = useForm(action);
   return (
-    <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} noValidate className="card narrow">
-      <TextField id="lookup-email" name="email" type="email" label="Email" autoComplete="email" />
-      <TextField id="lookup-code" name="accessCode" label="Access code" autoComplete="off" autoCapitalize="characters" spellCheck={false} />
-      <FormAlert state={state} />
+    <form {...form} className="card narrow">
+      <Field id="lookup-email" name="email" type="email" label="Email" autoComplete="email" error={errorOf('email')} />
+      <Field id="lookup-code" name="accessCode" label="Access code" autoComplete="off" autoCapitalize="characters" spellCheck={false}
+        error={errorOf('accessCode')} />
+      <FormAlert state={state} fields={['email', 'accessCode']} />
       <button type="submit" aria-busy={pending || undefined}>
         Find order
       </button>

@@ -1,4 +1,4 @@
-import { formatMoney } from '@/components/format';
+import { formatMoney } from '@/domain/shared/money';
 import type { OrderLineSnapshot } from './order-types';
 
 type Props = { readonly lines: readonly OrderLineSnapshot[]; readonly total: number; readonly currency: string };

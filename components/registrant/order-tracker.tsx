@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { ConfirmedOrder } from './confirmed-order';
-import type { FormState, OrderSnapshot } from './order-types';
+import type { FormAction } from '../forms/result';
+import type { OrderSnapshot } from './order-types';
 import { orderQuery } from './queries';
 import { ReservedOrder } from './reserved-order';
 import { useTookLong } from './use-clock';
@@ -10,7 +11,7 @@ import { useTookLong } from './use-clock';
 type Props = {
   readonly orderId: string;
   readonly initial: OrderSnapshot | null;
-  readonly checkoutAction: (state: FormState, form: FormData) => Promise<FormState>;
+  readonly checkoutAction: FormAction;
   readonly commandId: string;
 };
 

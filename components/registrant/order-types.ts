@@ -40,9 +40,14 @@ export type SeatRow = {
 
 export type SeatAssignmentsSnapshot = { readonly orderId: string; readonly version: number; readonly seats: readonly SeatRow[] };
 
-/** What a server action hands back to the form that called it. */
-export type FormResult =
-  | { readonly ok: true; readonly version?: number }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly fieldErrors: Readonly<Record<string, string>> };
-
-export type FormState = FormResult | null;
+/** A seat type on the register page, with how many this registrant may choose. */
+export type SeatChoice = {
+  readonly seatTypeId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly price: number;
+  /** Seats left for this registrant: for everyone, plus what their order already holds. */
+  readonly left: number;
+  readonly max: number;
+  readonly initial: number;
+};

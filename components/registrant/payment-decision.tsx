@@ -1,20 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
-import { FormAlert } from './form-alert';
-import type { FormState } from './order-types';
+import { FormAlert } from '../forms/form-alert';
+import type { FormAction } from '../forms/result';
+import { useForm } from '../forms/use-form';
 
-type Props = {
-  readonly action: (state: FormState, form: FormData) => Promise<FormState>;
-  readonly paymentId: string;
-  readonly commandId: string;
-};
+type Props = { readonly action: FormAction; readonly paymentId: string; readonly commandId: string };
 
 /** Accept or reject: the pressed button's value is the decision. */
 export function PaymentDecision({ action, paymentId, commandId }: Props) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const { state, pending, form } = useForm(action);
   return (
-    <form action={dispatch} noValidate>
+    <form {...form}>
       <input type="hidden" name="paymentId" value={paymentId} />
       <input type="hidden" name="commandId" value={commandId} />
       <FormAlert state={state} />

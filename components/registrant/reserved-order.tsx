@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { OrderLines } from './order-lines';
-import type { FormState, OrderSnapshot } from './order-types';
+import type { FormAction } from '../forms/result';
+import type { OrderSnapshot } from './order-types';
 import { RegistrantForm } from './registrant-form';
 import { ReservationTimer } from './reservation-timer';
 import { useSecondsUntil } from './use-clock';
@@ -10,7 +11,7 @@ import { useSecondsUntil } from './use-clock';
 type Props = {
   readonly order: OrderSnapshot;
   readonly paymentRejected: boolean;
-  readonly checkoutAction: (state: FormState, form: FormData) => Promise<FormState>;
+  readonly checkoutAction: FormAction;
   readonly commandId: string;
 };
 

@@ -1,24 +1,15 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import { formatMoney } from '@/components/format';
-import { FormAlert } from './form-alert';
-import type { FormState } from './order-types';
-import { submitWithoutReset } from './submit-without-reset';
+import { useState } from 'react';
+import { formatMoney } from '@/domain/shared/money';
+import { FormAlert } from '../forms/form-alert';
+import type { FormAction } from '../forms/result';
+import { useForm } from '../forms/use-form';
+import type { SeatChoice } from './order-types';
 
-export type SeatChoice = {
-  readonly seatTypeId: string;
-  readonly name: string;
-  readonly description: string;
-  readonly price: number;
-  /** Seats left for this registrant: for everyone, plus what their order already holds. */
-  readonly left: number;
-  readonly max: number;
-  readonly initial: number;
-};
 
 type Props = {
-  readonly action: (state: FormState, form: FormData) => Promise<FormState>;
+  readonly action: FormAction;
   readonly choices: readonly SeatChoice[];
   readonly currency: string;
   readonly conferenceId: string;
@@ -29,15 +20,14 @@ type Props = {
 const range = (max: number) => Array.from({ length: max + 1 }, (_, n) => n);
 
 export function SeatSelectionForm({ action, choices, currency, conferenceId, orderId, commandId }: Props) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const { state, pending, form } = useForm(action);
   const [quantities, setQuantities] = useState<Record<string, number>>(() =>
     Object.fromEntries(choices.map((choice) => [choice.seatTypeId, choice.initial])),
   );
   const total = choices.reduce((sum, choice) => sum + choice.price * (quantities[choice.seatTypeId] ?? 0), 0);
-  const described = choices.filter((choice) => choice.description);
 
   return (
-    <form action={dispatch} onSubmit={submitWithoutReset(dispatch)} noValidate className="card stack">
+    <form {...form} className="card stack">
       <input type="hidden" name="conferenceId" value={conferenceId} />
       <input type="hidden" name="orderId" value={orderId ?? ''} />
       <input type="hidden" name="commandId" value={commandId} />
@@ -54,7 +44,10 @@ export function SeatSelectionForm({ action, choices, currency, conferenceId, ord
           <tbody>
             {choices.map((choice) => (
               <tr key={choice.seatTypeId}>
-                <td>{choice.name}</td>
+                <td>
+                  <span className="seat-type-name">{choice.name}</span>
+                  {choice.description ? <span className="seat-type-description muted">{choice.description}</span> : null}
+                </td>
                 <td className="number">{formatMoney(choice.price, currency)}</td>
                 <td className="number">{choice.max > 0 ? choice.left : <span className="badge badge--muted">Sold out</span>}</td>
                 <td>
@@ -83,16 +76,6 @@ export function SeatSelectionForm({ action, choices, currency, conferenceId, ord
           </tbody>
         </table>
       </div>
-      {described.length > 0 ? (
-        <dl className="seat-notes">
-          {described.map((choice) => (
-            <div key={choice.seatTypeId}>
-              <dt>{choice.name}</dt>
-              <dd className="muted">{choice.description}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
       <FormAlert state={state} />
       <div className="row row--between">
         <p className="estimated-total" aria-live="polite">

@@ -1,6 +1,6 @@
 'use client';
 
-import { FieldError } from '../field-error';
+import { FieldError } from '../forms/field-error';
 import { useState, type FormEvent } from 'react';
 import type { SeatRow } from './order-types';
 import { SaveRefused, useSaveAssignments, type SaveAssignments } from './use-save-assignments';

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormResult, SeatRow } from './order-types';
+import type { FormResult } from '../forms/result';
+import type { SeatRow } from './order-types';
 import { seatAssignmentsQuery } from './queries';
 
 export type SaveAssignments = (orderId: string, commandId: string | null, rows: unknown) => Promise<FormResult>;

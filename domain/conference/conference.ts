@@ -1,9 +1,12 @@
 import { unreachable, type Decider, type Message } from '../shared/decider';
+import { eventTypes } from '../shared/event-types';
+import { accessCodePattern } from '../shared/access-code';
 import { conflict, notFound } from '../shared/errors';
 import type { SeatQuantity } from '../shared/seats';
 import {
   assertNoFieldErrors, fieldErrors, hasText, isCalendarDate, isEmail, isIntegerBetween, type FieldError,
 } from '../shared/validation';
+import { conferenceRules as rules, seatTypeRules } from './rules';
 
 export type ConferenceDetails = Readonly<{
   name: string;
@@ -47,6 +50,11 @@ export type ConferenceEvent =
   | ConferenceCreated | ConferenceDetailsUpdated | SeatTypeAdded | SeatTypeUpdated | SeatTypeRemoved
   | ConferencePublished | ConferenceUnpublished;
 
+/** The Conference events by name, all of them: readers of the feed use these. */
+export const conferenceEvents = eventTypes<ConferenceEvent>()(
+  'ConferenceCreated', 'ConferenceDetailsUpdated', 'SeatTypeAdded', 'SeatTypeUpdated', 'SeatTypeRemoved', 'ConferencePublished', 'ConferenceUnpublished',
+);
+
 export type SeatType = Readonly<{ seatTypeId: string }> & SeatTypeInput;
 /** Details and seat types are kept so that repeating an edit can be recognised as a no-op. */
 export type ConferenceState =
@@ -63,10 +71,10 @@ export function validateConferenceDetails(details: ConferenceDetails): FieldErro
   const { startDate, endDate } = details;
   const bothValid = isCalendarDate(startDate) && isCalendarDate(endDate);
   return fieldErrors({
-    name: [hasText(details.name, 1, 100), 'InvalidConferenceName'],
-    tagline: [hasText(details.tagline, 0, 200), 'InvalidTagline'],
-    location: [hasText(details.location, 1, 200), 'InvalidLocation'],
-    description: [hasText(details.description, 1, 2000), 'InvalidDescription'],
+    name: [hasText(details.name, rules.name), 'InvalidConferenceName'],
+    tagline: [hasText(details.tagline, rules.tagline), 'InvalidTagline'],
+    location: [hasText(details.location, rules.location), 'InvalidLocation'],
+    description: [hasText(details.description, rules.description), 'InvalidDescription'],
     startDate: [isCalendarDate(startDate), 'InvalidStartDate'],
     endDate: bothValid
       ? [startDate <= endDate, 'EndDateBeforeStartDate']
@@ -76,12 +84,12 @@ export function validateConferenceDetails(details: ConferenceDetails): FieldErro
 
 export function validateNewConference(input: ConferenceDetails & Owned): FieldError[] {
   return [
-    ...fieldErrors({ slug: [/^[a-z0-9-]{3,40}$/.test(input.slug), 'InvalidSlug'] }),
+    ...fieldErrors({ slug: [rules.slug.pattern.test(input.slug), 'InvalidSlug'] }),
     ...validateConferenceDetails(input),
     ...fieldErrors({
-      ownerName: [hasText(input.ownerName, 1, 100), 'InvalidOwnerName'],
+      ownerName: [hasText(input.ownerName, rules.ownerName), 'InvalidOwnerName'],
       ownerEmail: [isEmail(input.ownerEmail), 'InvalidOwnerEmail'],
-      accessCode: [hasText(input.accessCode, 1, 64), 'InvalidAccessCode'],
+      accessCode: [accessCodePattern.test(input.accessCode), 'InvalidAccessCode'],
       currency: [/^[A-Z]{3}$/.test(input.currency), 'InvalidCurrency'],
     }),
   ];
@@ -89,10 +97,10 @@ export function validateNewConference(input: ConferenceDetails & Owned): FieldEr
 
 export function validateSeatType(input: SeatTypeInput): FieldError[] {
   return fieldErrors({
-    name: [hasText(input.name, 2, 70), 'InvalidSeatTypeName'],
-    description: [hasText(input.description, 0, 250), 'InvalidSeatTypeDescription'],
-    quantity: [isIntegerBetween(input.quantity, 0, 100_000), 'InvalidSeatTypeQuantity'],
-    price: [isIntegerBetween(input.price, 0, 5_000_000), 'InvalidSeatTypePrice'],
+    name: [hasText(input.name, seatTypeRules.name), 'InvalidSeatTypeName'],
+    description: [hasText(input.description, seatTypeRules.description), 'InvalidSeatTypeDescription'],
+    quantity: [isIntegerBetween(input.quantity, seatTypeRules.quantity), 'InvalidSeatTypeQuantity'],
+    price: [isIntegerBetween(input.price, seatTypeRules.price), 'InvalidSeatTypePrice'],
   });
 }
 

@@ -1,4 +1,5 @@
 import { unreachable, type Decider, type Message } from '../shared/decider';
+import { eventTypes } from '../shared/event-types';
 import { conflict, invalid, notFound } from '../shared/errors';
 
 type PaymentRef = Readonly<{ paymentId: string }>;
@@ -16,6 +17,11 @@ export type PaymentCompleted = Message<'PaymentCompleted', ForOrder & Readonly<{
 export type PaymentRejected = Message<'PaymentRejected', ForOrder>;
 export type PaymentRefunded = Message<'PaymentRefunded', ForOrder & Readonly<{ amount: number }>>;
 export type PaymentEvent = PaymentInitiated | PaymentCompleted | PaymentRejected | PaymentRefunded;
+
+/** The Payment events by name, all of them: readers of the feed use these. */
+export const paymentEvents = eventTypes<PaymentEvent>()(
+  'PaymentInitiated', 'PaymentCompleted', 'PaymentRejected', 'PaymentRefunded',
+);
 
 export type PaymentStatus = 'none' | 'initiated' | 'completed' | 'rejected' | 'refunded';
 export type PaymentState =

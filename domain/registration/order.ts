@@ -1,10 +1,11 @@
 import { unreachable, type Decider, type Message } from '../shared/decider';
+import { eventTypes } from '../shared/event-types';
 import { conflict, invalid, notFound } from '../shared/errors';
 import { assertQuantities, normalizeSeats, quantityOf, sameSeats, type SeatQuantity } from '../shared/seats';
 import { hasText, isEmail, isTimestamp } from '../shared/validation';
 import { priceOrder, type CatalogEntry, type OrderLine, type OrderTotals } from './pricing';
+import { maxSeatsPerSeatType, personRules } from './rules';
 
-const MAX_SEATS_PER_TYPE = 20;
 
 type OrderRef = Readonly<{ orderId: string }>;
 type Seats = Readonly<{ seats: readonly SeatQuantity[] }>;
@@ -56,6 +57,12 @@ export type OrderEvent =
   | OrderPlaced | OrderUpdated | OrderPartiallyReserved | OrderReservationCompleted | OrderTotalsCalculated
   | OrderRegistrantAssigned | OrderPaymentStarted | OrderPaymentReleased | OrderConfirmed | OrderExpired;
 
+/** The Order events by name, all of them: readers of the feed use these. */
+export const orderEvents = eventTypes<OrderEvent>()(
+  'OrderPlaced', 'OrderUpdated', 'OrderPartiallyReserved', 'OrderReservationCompleted', 'OrderTotalsCalculated',
+  'OrderRegistrantAssigned', 'OrderPaymentStarted', 'OrderPaymentReleased', 'OrderConfirmed', 'OrderExpired',
+);
+
 export type OrderStatus = 'none' | 'pending' | 'reserved' | 'confirmed' | 'expired';
 export type PlacedOrder = Readonly<{
   status: Exclude<OrderStatus, 'none'>;
@@ -83,7 +90,7 @@ function priceSelection(seats: readonly SeatQuantity[], catalog: readonly Catalo
   assertQuantities(seats);
   const selection = normalizeSeats(seats);
   if (selection.length === 0) throw invalid('NoSeatsSelected');
-  if (selection.some((seat) => seat.quantity > MAX_SEATS_PER_TYPE)) throw invalid('TooManySeats');
+  if (selection.some((seat) => seat.quantity > maxSeatsPerSeatType)) throw invalid('TooManySeats');
   return { selection, totals: priceOrder(selection, catalog) };
 }
 
@@ -171,7 +178,7 @@ function assignRegistrant(command: AssignRegistrantDetails, state: OrderState): 
   const order = placed(state);
   assertOpen(order);
   const { firstName, lastName, email } = command.data;
-  if (!hasText(firstName, 1, 100) || !hasText(lastName, 1, 100) || !isEmail(email)) {
+  if (!hasText(firstName, personRules.firstName) || !hasText(lastName, personRules.lastName) || !isEmail(email)) {
     throw invalid('InvalidRegistrant', 'First name, last name and a valid e-mail are required');
   }
   const current = order.registrant;

@@ -1,4 +1,5 @@
 import { unreachable, type Message } from '../shared/decider';
+import { eventTypes } from '../shared/event-types';
 import type { SeatQuantity } from '../shared/seats';
 import type { PaymentCompleted, PaymentRejected, RefundPayment } from '../payments/payment';
 import type {
@@ -14,6 +15,11 @@ export type ReservationExpiryDue = Message<'ReservationExpiryDue', OrderRef & Re
 export type RegistrationProcessMessage =
   | OrderPlaced | OrderUpdated | SeatsReserved | PaymentCompleted | PaymentRejected | OrderConfirmed | ReservationExpiryDue;
 export type RegistrationProcessInput = Readonly<{ eventId: string; message: RegistrationProcessMessage }>;
+/** The events of other streams it reacts to (its timeouts come back as ReservationExpiryDue). */
+export const registrationProcessInputs = eventTypes<Exclude<RegistrationProcessMessage, ReservationExpiryDue>>()(
+  'OrderPlaced', 'OrderUpdated', 'SeatsReserved', 'PaymentCompleted', 'PaymentRejected', 'OrderConfirmed',
+);
+export const registrationProcessTimeouts = eventTypes<ReservationExpiryDue>()('ReservationExpiryDue');
 
 export type OutgoingCommand =
   | MakeSeatReservation | CommitSeatReservation | CancelSeatReservation
@@ -38,6 +44,12 @@ export type LatePaymentRefunded = Message<'LatePaymentRefunded', OrderRef & Read
 export type RegistrationProcessEvent =
   | RegistrationStarted | SeatReservationRequested | SeatReservationAccepted | PaymentReceived | PaymentRefusedByOrder
   | RegistrationConfirmed | RegistrationExpired | LatePaymentRefunded;
+
+/** The RegistrationProcess events by name, all of them: readers of the feed use these. */
+export const registrationProcessEvents = eventTypes<RegistrationProcessEvent>()(
+  'RegistrationStarted', 'SeatReservationRequested', 'SeatReservationAccepted', 'PaymentReceived', 'PaymentRefusedByOrder',
+  'RegistrationConfirmed', 'RegistrationExpired', 'LatePaymentRefunded',
+);
 
 export type RegistrationStatus = 'none' | 'reserving' | 'reserved' | 'paid' | 'confirmed' | 'expired';
 export type RegistrationProcessState =

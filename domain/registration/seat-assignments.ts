@@ -1,7 +1,9 @@
 import { unreachable, type Decider, type Message } from '../shared/decider';
+import { eventTypes } from '../shared/event-types';
 import { invalid, notFound } from '../shared/errors';
 import { assertQuantities, type SeatQuantity } from '../shared/seats';
 import { hasText, isEmail } from '../shared/validation';
+import { personRules } from './rules';
 
 export type Attendee = Readonly<{ firstName: string; lastName: string; email: string }>;
 type OrderRef = Readonly<{ orderId: string }>;
@@ -19,6 +21,11 @@ export type SeatAssigned = Message<'SeatAssigned', Seat & Readonly<{ attendee: A
 export type SeatAssignmentUpdated = Message<'SeatAssignmentUpdated', Seat & Readonly<{ attendee: Attendee }>>;
 export type SeatUnassigned = Message<'SeatUnassigned', Seat & Readonly<{ email: string }>>;
 export type SeatAssignmentsEvent = SeatAssignmentsCreated | SeatAssigned | SeatAssignmentUpdated | SeatUnassigned;
+
+/** The SeatAssignments events by name, all of them: readers of the feed use these. */
+export const seatAssignmentsEvents = eventTypes<SeatAssignmentsEvent>()(
+  'SeatAssignmentsCreated', 'SeatAssigned', 'SeatAssignmentUpdated', 'SeatUnassigned',
+);
 
 /** Seats indexed by position; `attendee` is null while the seat is unassigned. */
 export type AssignedSeat = Readonly<{ seatTypeId: string; attendee: Attendee | null }>;
@@ -49,7 +56,7 @@ const sameAttendee = (a: Attendee, b: Attendee) =>
 function assign(command: AssignSeat, state: SeatAssignmentsState): SeatAssignmentsEvent[] {
   const { orderId, position, attendee } = command.data;
   const { seatTypeId, attendee: current } = seatAt(state, position);
-  if (!hasText(attendee.firstName, 1, 100) || !hasText(attendee.lastName, 1, 100) || !isEmail(attendee.email)) {
+  if (!hasText(attendee.firstName, personRules.firstName) || !hasText(attendee.lastName, personRules.lastName) || !isEmail(attendee.email)) {
     throw invalid('InvalidAttendee', 'First name, last name and a valid e-mail are required');
   }
   const seat = { orderId, position, seatTypeId };

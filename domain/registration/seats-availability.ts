@@ -1,4 +1,5 @@
 import { unreachable, type Decider, type Message } from '../shared/decider';
+import { eventTypes } from '../shared/event-types';
 import { invalid } from '../shared/errors';
 import { assertQuantities, lookup, normalizeSeats, quantityOf, type SeatQuantity } from '../shared/seats';
 
@@ -42,6 +43,11 @@ export type SeatsReservationCancelled = Message<
 >;
 export type SeatsAvailabilityEvent =
   | AvailableSeatsChanged | SeatsReserved | SeatsReservationCommitted | SeatsReservationCancelled;
+
+/** The SeatsAvailability events by name, all of them: readers of the feed use these. */
+export const seatsAvailabilityEvents = eventTypes<SeatsAvailabilityEvent>()(
+  'AvailableSeatsChanged', 'SeatsReserved', 'SeatsReservationCommitted', 'SeatsReservationCancelled',
+);
 
 /**
  * One conference's seats. `remaining` may go negative when a quota is lowered below what is

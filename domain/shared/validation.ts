@@ -8,13 +8,16 @@ import { invalid } from './errors';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Trimmed length within [min, max]: `hasText(x, 1, 100)` means "required, at most 100". */
-export const hasText = (value: string, min: number, max: number): boolean =>
+/** A range a rule allows, both ends included. */
+export type Range = Readonly<{ min: number; max: number }>;
+
+/** Trimmed length within the range: `{ min: 1, max: 100 }` means "required, at most 100". */
+export const hasText = (value: string, { min, max }: Range): boolean =>
   value.trim().length >= min && value.trim().length <= max;
 
 export const isEmail = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
 
-export const isIntegerBetween = (value: number, min: number, max: number): boolean =>
+export const isIntegerBetween = (value: number, { min, max }: Range): boolean =>
   Number.isInteger(value) && value >= min && value <= max;
 
 /** A real calendar day written `YYYY-MM-DD` (rejects 2025-02-30). */

@@ -71,10 +71,8 @@ export async function throttledCodeCheck<T>(
 }
 
 /** New orders per client address a minute (`ORDER_RATE_PER_MINUTE`, 0 = no limit, for load tests). */
-export function orderLimits(address: string, env: NodeJS.ProcessEnv = process.env): Limit[] {
+export function orderRateLimits(address: string, env: NodeJS.ProcessEnv = process.env): Limit[] {
   const configured = env.ORDER_RATE_PER_MINUTE?.trim();
   const perMinute = configured ? Number(configured) : 60;
   return [{ key: `orders:address:${address.slice(0, 64)}`, perMinute: Number.isFinite(perMinute) && perMinute >= 0 ? perMinute : 60 }];
 }
-
-export const tooManyAttempts = 'Too many attempts. Try again in a minute.';

@@ -1,20 +1,32 @@
 import type { Decider, Message } from '@/domain/shared/decider';
-import { conference, type ConferenceCommand } from '@/domain/conference/conference';
-import { payment, type PaymentCommand } from '@/domain/payments/payment';
-import { order, type OrderCommand } from '@/domain/registration/order';
-import { seatAssignments, type SeatAssignmentsCommand } from '@/domain/registration/seat-assignments';
-import { seatsAvailability, type SeatsAvailabilityCommand } from '@/domain/registration/seats-availability';
+import { conference, type ConferenceCommand, type ConferenceEvent } from '@/domain/conference/conference';
+import { payment, type PaymentCommand, type PaymentEvent } from '@/domain/payments/payment';
+import { order, type OrderCommand, type OrderEvent } from '@/domain/registration/order';
+import { registrationProcess } from '@/domain/registration/registration-process';
+import { seatAssignments, type SeatAssignmentsCommand, type SeatAssignmentsEvent } from '@/domain/registration/seat-assignments';
+import {
+  seatsAvailability, type SeatsAvailabilityCommand, type SeatsAvailabilityEvent,
+} from '@/domain/registration/seats-availability';
 import { streamIdOf } from '../event-store/types';
-import { handle, type CommandContext, type HandleResult } from './handle';
+import { handle, handleWithin, type CommandContext, type CommandMetadata, type HandleResult, type UnitOfWork } from './handle';
 
 export const conferenceStream = (conferenceId: string) => streamIdOf(conference.streamType, conferenceId);
 export const availabilityStream = (conferenceId: string) => streamIdOf(seatsAvailability.streamType, conferenceId);
 export const orderStream = (orderId: string) => streamIdOf(order.streamType, orderId);
 export const paymentStream = (paymentId: string) => streamIdOf(payment.streamType, paymentId);
 export const seatAssignmentsStream = (orderId: string) => streamIdOf(seatAssignments.streamType, orderId);
+export const registrationStream = (orderId: string) => streamIdOf(registrationProcess.streamType, orderId);
 
 export type RoutedCommand =
   | ConferenceCommand | SeatsAvailabilityCommand | OrderCommand | SeatAssignmentsCommand | PaymentCommand;
+
+/** The events the aggregate a command goes to can answer with. */
+export type EventsOf<C extends RoutedCommand> =
+  C extends ConferenceCommand ? ConferenceEvent
+  : C extends SeatsAvailabilityCommand ? SeatsAvailabilityEvent
+  : C extends OrderCommand ? OrderEvent
+  : C extends SeatAssignmentsCommand ? SeatAssignmentsEvent
+  : PaymentEvent;
 
 type Route = { decider: Decider<Message, Message, unknown>; streamId: string };
 const route = <C extends Message, E extends Message, S>(decider: Decider<C, E, S>, streamId: string) =>
@@ -40,7 +52,13 @@ function routeOf(command: RoutedCommand): Route {
 }
 
 /** Sends any command to its aggregate through the one write path, `handle()`. */
-export function send(command: RoutedCommand, context: CommandContext): Promise<HandleResult> {
+export function send<C extends RoutedCommand>(command: C, context: CommandContext): Promise<HandleResult<EventsOf<C>>> {
   const { decider, streamId } = routeOf(command);
-  return handle(decider, streamId, command, context);
+  return handle(decider, streamId, command, context) as Promise<HandleResult<EventsOf<C>>>;
+}
+
+/** The same, inside a subscription batch: the command commits with the batch. */
+export function sendWithin<C extends RoutedCommand>(work: UnitOfWork, command: C, metadata: CommandMetadata): Promise<HandleResult<EventsOf<C>>> {
+  const { decider, streamId } = routeOf(command);
+  return handleWithin(work, decider, streamId, command, metadata) as Promise<HandleResult<EventsOf<C>>>;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { processWide } from '../process-wide';
 
 /**
  * PGlite keeps its data in one folder that only one process may open: a second opener would
@@ -37,8 +38,8 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
 
 type LockHolder = { readonly pid: number; readonly startedAt: string | null; readonly token: string };
 
-/** Tokens of the locks this process holds; on globalThis, since Next bundles modules apart. */
-const heldLocks = ((globalThis as Record<symbol, unknown>)[Symbol.for('seatwise.pgliteLocks')] ??= new Set<string>()) as Set<string>;
+/** Tokens of the locks this process holds. */
+const heldLocks = processWide('pgliteLocks', () => new Set<string>());
 
 function parseLock(text: string): LockHolder | null {
   try {

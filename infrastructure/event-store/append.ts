@@ -6,21 +6,21 @@ import { eventColumns, toStoredEvent } from './read';
 import { ConcurrencyError, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
 import { currentSchemaVersion } from './upcasting';
 
-export type AppendRequest = {
+export type AppendRequest<E extends Message = Message> = {
   readonly streamId: string;
   readonly streamType: string;
   readonly expected: ExpectedVersion;
   /** Makes the append idempotent: a repeated id writes nothing and answers the first result. */
   readonly commandId?: string;
-  readonly events: readonly Message[];
+  readonly events: readonly E[];
   readonly metadata: EventMetadata;
 };
 
-export type AppendResult = {
+export type AppendResult<E extends Message = Message> = {
   readonly streamId: string;
   /** The stream's version after the append: what read models will report once they caught up. */
   readonly version: number;
-  readonly events: readonly StoredEvent[];
+  readonly events: readonly StoredEvent<E>[];
   /** True when the command id had been processed before and this call wrote nothing. */
   readonly duplicate: boolean;
 };
@@ -29,7 +29,7 @@ const expectedCode = (expected: ExpectedVersion) =>
   expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected;
 
 /** One round trip: the stream row is taken first, then the events are written (drizzle/0001). */
-export async function appendToStream(db: Db, request: AppendRequest): Promise<AppendResult> {
+export async function appendToStream<E extends Message>(db: Db, request: AppendRequest<E>): Promise<AppendResult<E>> {
   const { streamId, streamType, expected, commandId, metadata } = request;
   const payload = request.events.map((event) => ({
     eventId: uuidv7(),
@@ -38,8 +38,8 @@ export async function appendToStream(db: Db, request: AppendRequest): Promise<Ap
     data: event.data,
     metadata,
   }));
-  const [row] = await db.query<{ outcome: string; from_version: number; to_version: number }>(
-    'SELECT outcome, from_version, to_version FROM seatwise_append($1, $2, $3, $4, $5::jsonb)',
+  const [row] = await db.query<{ outcome: string; from_version: number; to_version: number; positions: string[]; transaction_id: string }>(
+    'SELECT outcome, from_version, to_version, global_positions::text[] AS positions, transaction_id FROM seatwise_append($1, $2, $3, $4, $5::jsonb)',
     [streamId, streamType, expectedCode(expected), commandId ?? null, payload],
   );
   if (!row) throw new Error(`Append to ${streamId} returned nothing`);
@@ -47,39 +47,35 @@ export async function appendToStream(db: Db, request: AppendRequest): Promise<Ap
   // Bad input, not a fault: refused like a broken rule, never retried or dead-lettered as an error.
   if (row.outcome === 'foreign') throw invalid('CommandIdReused', `Command ${commandId} was used on another stream`);
   if (row.outcome === 'duplicate') {
-    return { ...(await readRange(db, streamId, row.from_version, row.to_version)), duplicate: true };
+    return { ...(await readRange<E>(db, streamId, row.from_version, row.to_version)), duplicate: true };
   }
-  const events = payload.map((event, index) => ({
-    type: event.type,
-    data: event.data,
-    eventId: event.eventId,
-    streamId,
-    streamPosition: row.from_version + index + 1,
-    // Positions are drawn by the database; callers that need them read the feed.
-    globalPosition: '',
-    transactionId: '',
-    schemaVersion: event.schemaVersion,
-    metadata,
-    recordedAt: new Date(metadata.recordedAt),
-  }));
+  const events = request.events.map((event, index): StoredEvent<E> => {
+    const globalPosition = row.positions[index];
+    if (globalPosition === undefined) throw new Error(`Append to ${streamId} placed fewer events than it was given`);
+    const { eventId, schemaVersion } = payload[index]!;
+    return {
+      ...event, eventId, streamId, streamPosition: row.from_version + index + 1, globalPosition,
+      transactionId: row.transaction_id, schemaVersion, metadata, recordedAt: new Date(metadata.recordedAt),
+    };
+  });
   return { streamId, version: row.to_version, events, duplicate: false };
 }
 
 /** The first result of a command id on this stream, or null when it was never processed here. */
-export async function priorResult(db: Db, commandId: string, streamId: string): Promise<AppendResult | null> {
+export async function priorResult<E extends Message>(db: Db, commandId: string, streamId: string): Promise<AppendResult<E> | null> {
   const [row] = await db.query<{ stream_id: string; from_version: number; to_version: number }>(
     'SELECT stream_id, from_version, to_version FROM processed_commands WHERE command_id = $1 AND stream_id = $2',
     [commandId, streamId],
   );
   if (!row) return null;
-  return { ...(await readRange(db, row.stream_id, row.from_version, row.to_version)), duplicate: true };
+  return { ...(await readRange<E>(db, row.stream_id, row.from_version, row.to_version)), duplicate: true };
 }
 
-async function readRange(db: Db, streamId: string, fromVersion: number, toVersion: number) {
+async function readRange<E extends Message>(db: Db, streamId: string, fromVersion: number, toVersion: number) {
   const rows = await db.query<Parameters<typeof toStoredEvent>[0]>(
     `SELECT ${eventColumns} FROM events
      WHERE stream_id = $1 AND stream_position > $2 AND stream_position <= $3 ORDER BY stream_position`,
     [streamId, fromVersion, toVersion],
   );
-  return { streamId, version: toVersion, events: rows.map((r) => toStoredEvent(r)) };
+  return { streamId, version: toVersion, events: rows.map((r) => toStoredEvent<E>(r)) };
 }

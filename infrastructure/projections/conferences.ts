@@ -1,4 +1,4 @@
-import type { ConferenceEvent, SeatType } from '@/domain/conference/conference';
+import { conferenceEvents, type ConferenceEvent, type SeatType } from '@/domain/conference/conference';
 import type { StoredEvent } from '../event-store/types';
 import { documentSubscription, type DocumentProjection } from './document-projection';
 
@@ -20,14 +20,6 @@ export type ConferenceDoc = {
   readonly wasEverPublished: boolean;
   readonly seatTypes: readonly SeatType[];
 };
-
-const conferenceEventTypes = new Set<string>([
-  'ConferenceCreated', 'ConferenceDetailsUpdated', 'SeatTypeAdded', 'SeatTypeUpdated', 'SeatTypeRemoved',
-  'ConferencePublished', 'ConferenceUnpublished',
-]);
-
-export const isConferenceEvent = (event: StoredEvent): event is StoredEvent<ConferenceEvent> =>
-  conferenceEventTypes.has(event.type);
 
 function upsertSeatType(seatTypes: readonly SeatType[], seatType: SeatType): SeatType[] {
   const others = seatTypes.filter((s) => s.seatTypeId !== seatType.seatTypeId);
@@ -71,8 +63,8 @@ export const conferencesProjection: DocumentProjection<ConferenceDoc> = {
   keyColumn: 'conference_id',
   columns: { slug: 'text', published: 'boolean', owner_email: 'text' },
   columnsOf: (doc) => ({ slug: doc.slug, published: doc.published, owner_email: doc.ownerEmail.toLowerCase() }),
-  keyOf: (event) => (isConferenceEvent(event) ? event.data.conferenceId : null),
-  evolve: (doc, event) => (isConferenceEvent(event) ? evolveConference(doc, event) : doc),
+  keyOf: (event) => (conferenceEvents.is(event) ? event.data.conferenceId : null),
+  evolve: (doc, event) => (conferenceEvents.is(event) ? evolveConference(doc, event) : doc),
 };
 
 export const conferencesSubscription = documentSubscription(conferencesProjection);

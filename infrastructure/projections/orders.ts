@@ -1,6 +1,6 @@
-import type { PaymentEvent } from '@/domain/payments/payment';
+import { paymentEvents, type PaymentEvent } from '@/domain/payments/payment';
 import type { OrderLine } from '@/domain/registration/pricing';
-import type { OrderEvent, Registrant } from '@/domain/registration/order';
+import { orderEvents, type OrderEvent, type Registrant } from '@/domain/registration/order';
 import type { SeatQuantity } from '@/domain/registration/seats-availability';
 import type { StoredEvent } from '../event-store/types';
 import { documentSubscription, type DocumentProjection } from './document-projection';
@@ -35,14 +35,6 @@ export type OrderDoc = {
   readonly placedAt: string;
   readonly payment: PaymentView | null;
 };
-
-const orderEventTypes = new Set<string>([
-  'OrderPlaced', 'OrderUpdated', 'OrderPartiallyReserved', 'OrderReservationCompleted', 'OrderTotalsCalculated',
-  'OrderRegistrantAssigned', 'OrderPaymentStarted', 'OrderPaymentReleased', 'OrderConfirmed', 'OrderExpired',
-]);
-const paymentEventTypes = new Set<string>(['PaymentInitiated', 'PaymentCompleted', 'PaymentRejected', 'PaymentRefunded']);
-const isOrderEvent = (e: StoredEvent): e is StoredEvent<OrderEvent> => orderEventTypes.has(e.type);
-const isPaymentEvent = (e: StoredEvent): e is StoredEvent<PaymentEvent> => paymentEventTypes.has(e.type);
 
 function evolveOrder(doc: OrderDoc | null, event: StoredEvent<OrderEvent>): OrderDoc | null {
   const version = event.streamPosition;
@@ -102,10 +94,10 @@ export const ordersProjection: DocumentProjection<OrderDoc> = {
     status: doc.status,
     placed_at: doc.placedAt,
   }),
-  keyOf: (event) => (isOrderEvent(event) || isPaymentEvent(event) ? event.data.orderId : null),
+  keyOf: (event) => (orderEvents.is(event) || paymentEvents.is(event) ? event.data.orderId : null),
   evolve: (doc, event) => {
-    if (isOrderEvent(event)) return evolveOrder(doc, event);
-    return isPaymentEvent(event) ? evolvePayment(doc, event) : doc;
+    if (orderEvents.is(event)) return evolveOrder(doc, event);
+    return paymentEvents.is(event) ? evolvePayment(doc, event) : doc;
   },
 };
 

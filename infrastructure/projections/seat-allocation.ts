@@ -1,7 +1,8 @@
-import type { SeatQuantity, SeatsAvailabilityEvent } from '@/domain/registration/seats-availability';
+import { conferenceEvents, type ConferenceEvent } from '@/domain/conference/conference';
+import {
+  seatsAvailabilityEvents, type SeatQuantity, type SeatsAvailabilityEvent,
+} from '@/domain/registration/seats-availability';
 import type { StoredEvent } from '../event-store/types';
-import type { ConferenceEvent } from '@/domain/conference/conference';
-import { isConferenceEvent } from './conferences';
 import { documentSubscription, type DocumentProjection } from './document-projection';
 
 export type SeatAllocation = {
@@ -21,12 +22,6 @@ export type AllocationDoc = {
   readonly seatTypes: readonly SeatAllocation[];
   readonly lastChangeAt: string | null;
 };
-
-const availabilityEventTypes = new Set<string>([
-  'AvailableSeatsChanged', 'SeatsReserved', 'SeatsReservationCommitted', 'SeatsReservationCancelled',
-]);
-const isAvailabilityEvent = (event: StoredEvent): event is StoredEvent<SeatsAvailabilityEvent> =>
-  availabilityEventTypes.has(event.type);
 
 type Change = Partial<Record<'quota' | 'reserved' | 'sold', number>>;
 
@@ -89,10 +84,10 @@ const emptyAllocation = (conferenceId: string): AllocationDoc => ({
 
 /** Pure: also folds a conference's history up to any past event ("as of this event"). */
 export function evolveAllocation(doc: AllocationDoc | null, event: StoredEvent): AllocationDoc | null {
-  if (isAvailabilityEvent(event)) {
+  if (seatsAvailabilityEvents.is(event)) {
     return evolveAvailability(doc ?? emptyAllocation(event.data.conferenceId), event);
   }
-  if (!isConferenceEvent(event)) return doc;
+  if (!conferenceEvents.is(event)) return doc;
   const current = doc ?? emptyAllocation(event.data.conferenceId);
   const next = evolveSeatTypes(current, event);
   return next === current ? doc ?? current : next;
@@ -104,7 +99,7 @@ export const seatAllocationProjection: DocumentProjection<AllocationDoc> = {
   keyColumn: 'conference_id',
   columns: {},
   columnsOf: () => ({}),
-  keyOf: (event) => (isAvailabilityEvent(event) || isConferenceEvent(event) ? event.data.conferenceId : null),
+  keyOf: (event) => (seatsAvailabilityEvents.is(event) || conferenceEvents.is(event) ? event.data.conferenceId : null),
   evolve: evolveAllocation,
 };
 

@@ -1,4 +1,4 @@
-import type { Attendee, SeatAssignmentsEvent } from '@/domain/registration/seat-assignments';
+import { seatAssignmentsEvents, type Attendee, type SeatAssignmentsEvent } from '@/domain/registration/seat-assignments';
 import type { StoredEvent } from '../event-store/types';
 import { documentSubscription, type DocumentProjection } from './document-projection';
 
@@ -7,9 +7,6 @@ export type SeatAssignmentsDoc = {
   readonly orderId: string;
   readonly seats: readonly { position: number; seatTypeId: string; attendee: Attendee | null }[];
 };
-
-const types = new Set<string>(['SeatAssignmentsCreated', 'SeatAssigned', 'SeatAssignmentUpdated', 'SeatUnassigned']);
-const isAssignmentEvent = (e: StoredEvent): e is StoredEvent<SeatAssignmentsEvent> => types.has(e.type);
 
 function withAttendee(doc: SeatAssignmentsDoc, position: number, attendee: Attendee | null, version: number) {
   return { ...doc, version, seats: doc.seats.map((s) => (s.position === position ? { ...s, attendee } : s)) };
@@ -37,8 +34,8 @@ export const seatAssignmentsProjection: DocumentProjection<SeatAssignmentsDoc> =
   keyColumn: 'order_id',
   columns: {},
   columnsOf: () => ({}),
-  keyOf: (event) => (isAssignmentEvent(event) ? event.data.orderId : null),
-  evolve: (doc, event) => (isAssignmentEvent(event) ? evolve(doc, event) : doc),
+  keyOf: (event) => (seatAssignmentsEvents.is(event) ? event.data.orderId : null),
+  evolve: (doc, event) => (seatAssignmentsEvents.is(event) ? evolve(doc, event) : doc),
 };
 
 export const seatAssignmentsSubscription = documentSubscription(seatAssignmentsProjection);

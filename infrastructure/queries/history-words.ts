@@ -1,10 +1,15 @@
-import type { SeatQuantity } from '@/domain/registration/seats-availability';
-import type { StoredEvent } from '../event-store/types';
+import { conferenceEvents, type ConferenceEvent } from '@/domain/conference/conference';
+import { orderEvents, type OrderEvent } from '@/domain/registration/order';
+import { seatsAvailabilityEvents, type SeatQuantity, type SeatsAvailabilityEvent } from '@/domain/registration/seats-availability';
+import { formatMoney } from '@/domain/shared/money';
+import type { Message } from '@/domain/shared/decider';
 
-export type Names = { readonly seatTypes: ReadonlyMap<string, string>; readonly orders: ReadonlyMap<string, string> };
-
-const money = (cents: number) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
+/** What the words need besides the events: names for ids, and the conference's currency. */
+export type Names = {
+  readonly seatTypes: ReadonlyMap<string, string>;
+  readonly orders: ReadonlyMap<string, string>;
+  readonly currency: string;
+};
 
 function seatsText(seats: readonly SeatQuantity[], names: Names): string {
   const parts = seats
@@ -13,37 +18,52 @@ function seatsText(seats: readonly SeatQuantity[], names: Names): string {
   return parts.length > 0 ? parts.join(', ') : 'no seats';
 }
 
-type Data = Record<string, unknown> & { seats?: SeatQuantity[]; details?: SeatQuantity[] };
-
-/** One event in a sentence; events of no interest to an organizer describe as null. */
-export function describeEvent(event: StoredEvent, names: Names): string | null {
-  const data = event.data as Data;
-  const order = (id: unknown) => `order ${names.orders.get(String(id)) ?? String(id).slice(0, 8)}`;
-  const seatType = () => names.seatTypes.get(String(data.seatTypeId)) ?? String(data.name ?? 'a seat type');
+function conferenceWords(event: ConferenceEvent, names: Names): string {
+  const money = (cents: number) => formatMoney(cents, names.currency);
   switch (event.type) {
-    case 'ConferenceCreated': return `Conference “${String(data.name)}” created`;
+    case 'ConferenceCreated': return `Conference “${event.data.name}” created`;
     case 'ConferenceDetailsUpdated': return 'Conference details updated';
-    case 'SeatTypeAdded': return `Seat type ${String(data.name)} added: ${String(data.quantity)} seats at ${money(Number(data.price))}`;
-    case 'SeatTypeUpdated': return `Seat type ${String(data.name)} updated: ${String(data.quantity)} seats at ${money(Number(data.price))}`;
-    case 'SeatTypeRemoved': return `Seat type ${seatType()} removed`;
+    case 'SeatTypeAdded': return `Seat type ${event.data.name} added: ${event.data.quantity} seats at ${money(event.data.price)}`;
+    case 'SeatTypeUpdated': return `Seat type ${event.data.name} updated: ${event.data.quantity} seats at ${money(event.data.price)}`;
+    case 'SeatTypeRemoved': return `Seat type ${names.seatTypes.get(event.data.seatTypeId) ?? 'a seat type'} removed`;
     case 'ConferencePublished': return 'Conference published';
     case 'ConferenceUnpublished': return 'Conference unpublished';
-    case 'AvailableSeatsChanged': {
-      const seats = data.seats ?? [];
-      const added = seats.every((s) => s.quantity >= 0);
-      return `${seatsText(seats, names)} ${added ? 'put on sale' : 'taken off sale'}`;
-    }
-    case 'SeatsReserved': return `${seatsText(data.details ?? [], names)} reserved for ${order(data.reservationId)}`;
-    case 'SeatsReservationCommitted': return `${seatsText(data.seats ?? [], names)} sold to ${order(data.reservationId)}`;
-    case 'SeatsReservationCancelled': return `Seats of ${order(data.reservationId)} released`;
-    case 'OrderPlaced': return `${order(data.orderId)} placed for ${seatsText(data.seats ?? [], names)}`;
-    case 'OrderUpdated': return `${order(data.orderId)} changed to ${seatsText(data.seats ?? [], names)}`;
-    case 'OrderPartiallyReserved': return `${order(data.orderId)} partly reserved: ${seatsText(data.seats ?? [], names)}`;
-    case 'OrderReservationCompleted': return `${order(data.orderId)} fully reserved`;
-    case 'OrderTotalsCalculated': return `${order(data.orderId)} total ${money(Number(data.total))}`;
-    case 'OrderRegistrantAssigned': return `${order(data.orderId)} registrant ${String(data.firstName)} ${String(data.lastName)}`;
-    case 'OrderConfirmed': return `${order(data.orderId)} paid and confirmed`;
-    case 'OrderExpired': return `${order(data.orderId)} expired`;
-    default: return null;
   }
+}
+
+function availabilityWords(event: SeatsAvailabilityEvent, names: Names, order: (id: string) => string): string {
+  switch (event.type) {
+    case 'AvailableSeatsChanged': {
+      const added = event.data.seats.every((s) => s.quantity >= 0);
+      return `${seatsText(event.data.seats, names)} ${added ? 'put on sale' : 'taken off sale'}`;
+    }
+    case 'SeatsReserved': return `${seatsText(event.data.details, names)} reserved for ${order(event.data.reservationId)}`;
+    case 'SeatsReservationCommitted': return `${seatsText(event.data.seats, names)} sold to ${order(event.data.reservationId)}`;
+    case 'SeatsReservationCancelled': return `Seats of ${order(event.data.reservationId)} released`;
+  }
+}
+
+function orderWords(event: OrderEvent, names: Names, order: (id: string) => string): string {
+  const who = order(event.data.orderId);
+  switch (event.type) {
+    case 'OrderPlaced': return `${who} placed for ${seatsText(event.data.seats, names)}`;
+    case 'OrderUpdated': return `${who} changed to ${seatsText(event.data.seats, names)}`;
+    case 'OrderPartiallyReserved': return `${who} partly reserved: ${seatsText(event.data.seats, names)}`;
+    case 'OrderReservationCompleted': return `${who} fully reserved`;
+    case 'OrderTotalsCalculated': return `${who} total ${formatMoney(event.data.total, names.currency)}`;
+    case 'OrderRegistrantAssigned': return `${who} registrant ${event.data.firstName} ${event.data.lastName}`;
+    case 'OrderPaymentStarted': return `${who} payment of ${formatMoney(event.data.amount, names.currency)} started`;
+    case 'OrderPaymentReleased': return `${who} payment rejected`;
+    case 'OrderConfirmed': return `${who} paid and confirmed`;
+    case 'OrderExpired': return `${who} expired`;
+  }
+}
+
+/** One event of a conference's history in a sentence; events of other streams describe as null. */
+export function describeEvent(event: Message, names: Names): string | null {
+  const order = (id: string) => `order ${names.orders.get(id) ?? id.slice(0, 8)}`;
+  if (conferenceEvents.is(event)) return conferenceWords(event, names);
+  if (seatsAvailabilityEvents.is(event)) return availabilityWords(event, names, order);
+  if (orderEvents.is(event)) return orderWords(event, names, order);
+  return null;
 }

@@ -1,3 +1,4 @@
+import { conferenceEvents } from '@/domain/conference/conference';
 import type { Db } from '../db/client';
 import { eventColumns, toStoredEvent } from '../event-store/read';
 import type { StoredEvent } from '../event-store/types';
@@ -12,7 +13,7 @@ export type HistoryEntry = {
   readonly text: string;
 };
 
-async function conferenceEvents(db: Db, conferenceId: string): Promise<StoredEvent[]> {
+async function historyOf(db: Db, conferenceId: string): Promise<StoredEvent[]> {
   const rows = await db.query<Parameters<typeof toStoredEvent>[0]>(
     `SELECT ${eventColumns} FROM events
      WHERE stream_id = ANY($1::text[])
@@ -25,17 +26,17 @@ async function conferenceEvents(db: Db, conferenceId: string): Promise<StoredEve
 
 async function namesOf(db: Db, conferenceId: string, events: readonly StoredEvent[]): Promise<Names> {
   const seatTypes = new Map<string, string>();
+  let currency = 'USD';
   for (const event of events) {
-    const data = event.data as { seatTypeId?: string; name?: string };
-    if ((event.type === 'SeatTypeAdded' || event.type === 'SeatTypeUpdated') && data.seatTypeId && data.name) {
-      seatTypes.set(data.seatTypeId, data.name);
-    }
+    if (!conferenceEvents.is(event)) continue;
+    if (event.type === 'SeatTypeAdded' || event.type === 'SeatTypeUpdated') seatTypes.set(event.data.seatTypeId, event.data.name);
+    if (event.type === 'ConferenceCreated') currency = event.data.currency;
   }
   const orders = await db.query<{ order_id: string; access_code: string }>(
     'SELECT order_id, access_code FROM rm_orders WHERE conference_id = $1',
     [conferenceId],
   );
-  return { seatTypes, orders: new Map(orders.map((o) => [o.order_id, o.access_code])) };
+  return { seatTypes, currency, orders: new Map(orders.map((o) => [o.order_id, o.access_code])) };
 }
 
 /**
@@ -59,7 +60,7 @@ export type ConferenceHistory = {
  * the event `asOfEventId`, the allocation right after it: both from one read of the events.
  */
 export async function conferenceHistory(db: Db, conferenceId: string, asOfEventId?: string): Promise<ConferenceHistory> {
-  const events = await conferenceEvents(db, conferenceId);
+  const events = await historyOf(db, conferenceId);
   const names = await namesOf(db, conferenceId, events);
   const entries: HistoryEntry[] = [];
   let asOf: ConferenceHistory['asOf'] = null;

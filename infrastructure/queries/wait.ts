@@ -1,42 +1,35 @@
 import type { Db } from '../db/client';
+import { poll } from '../poll';
 import { allocationDoc, conferenceBySlug } from './conferences';
 import { orderDoc } from './orders';
 
-type Versioned = { readonly version: number };
-
-/**
+/*
  * Read models follow commands a moment later. An action that redirects to a page reading one
- * waits here until the model shows the version the command produced, so the next page shows the
- * change. After the deadline it gives up and the page shows what there is (never a dead end).
+ * waits here until the model shows what the command did, so the next page shows the change.
+ * After the deadline it gives up and the page shows what there is (never a dead end).
  */
-export async function untilVersion<T extends Versioned>(
-  read: () => Promise<T | null>,
-  version: number,
-  { timeoutMs = 5_000, everyMs = 25 } = {},
-): Promise<T | null> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const doc = await read();
-    if ((doc && doc.version >= version) || Date.now() >= deadline) return doc;
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
+
+const atVersion = (version: number) => (doc: { readonly version: number } | null) => (doc?.version ?? 0) >= version;
+
+/** The order page shows what a registrant's command did. */
+export async function untilOrderVersion(db: Db, orderId: string, version: number): Promise<void> {
+  await poll(() => orderDoc(db, orderId), atVersion(version));
 }
 
-/** The order page shows what a registrant's command did: wait for the order's read model. */
-export function untilOrderVersion(db: Db, orderId: string, version: number) {
-  return untilVersion(() => orderDoc(db, orderId), version);
+/** The organizer's pages show what a command on the conference did. */
+export async function untilConferenceVersion(db: Db, slug: string, version: number): Promise<void> {
+  await poll(() => conferenceBySlug(db, slug), atVersion(version));
 }
 
 /**
  * The processor's answer, as the order's read model shows it: accepted, or rejected and no
  * longer the order's open payment (so the order page offers to pay again at once).
  */
-export function untilPaymentSettled(db: Db, orderId: string, paymentId: string, version: number) {
-  return untilVersion(async () => {
-    const payment = (await orderDoc(db, orderId))?.payment;
-    if (payment?.paymentId !== paymentId || (payment.status === 'rejected' && payment.open)) return null;
-    return payment;
-  }, version);
+export async function untilPaymentSettled(db: Db, orderId: string, paymentId: string, version: number): Promise<void> {
+  await poll(
+    () => orderDoc(db, orderId),
+    (doc) => doc?.payment?.paymentId === paymentId && doc.payment.version >= version && !(doc.payment.status === 'rejected' && doc.payment.open),
+  );
 }
 
 /**
@@ -44,16 +37,15 @@ export function untilPaymentSettled(db: Db, orderId: string, paymentId: string, 
  * changes (a policy adds them to the availability, then the allocation projects them). Pages an
  * organizer opens next (the register page, the allocation) should already show them.
  */
-export async function untilSeatsOnSale(db: Db, slug: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const conference = await conferenceBySlug(db, slug);
-    if (!conference?.wasEverPublished) return;
-    const allocation = await allocationDoc(db, conference.conferenceId);
-    const onSale = conference.seatTypes.every(
-      (seatType) => allocation?.seatTypes.find((row) => row.seatTypeId === seatType.seatTypeId)?.quota === seatType.quantity,
-    );
-    if (onSale || Date.now() >= deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+export async function untilSeatsOnSale(db: Db, slug: string): Promise<void> {
+  await poll(
+    async () => {
+      const conference = await conferenceBySlug(db, slug);
+      if (!conference?.wasEverPublished) return true;
+      const allocation = await allocationDoc(db, conference.conferenceId);
+      const quotaOf = (seatTypeId: string) => allocation?.seatTypes.find((row) => row.seatTypeId === seatTypeId)?.quota;
+      return conference.seatTypes.every((seatType) => quotaOf(seatType.seatTypeId) === seatType.quantity);
+    },
+    (onSale) => onSale,
+  );
 }

@@ -1,24 +1,22 @@
-import type { ConferenceEvent } from '@/domain/conference/conference';
-import type { SeatQuantity } from '@/domain/registration/seats-availability';
-import { send, type RoutedCommand } from '../commands/router';
-import type { StoredEvent } from '../event-store/types';
+import { conferenceEvents, type ConferenceEvent } from '@/domain/conference/conference';
+import type { SeatQuantity, SeatsAvailabilityCommand } from '@/domain/registration/seats-availability';
+import { sendWithin } from '../commands/router';
 import type { Subscription } from '../subscriptions/runner';
 import { causeOf, reactionContext } from './reaction-context';
+
+const change = (conferenceId: string, { seatTypeId, quantity }: SeatQuantity): SeatsAvailabilityCommand[] =>
+  quantity === 0
+    ? []
+    : [{ type: quantity > 0 ? 'AddSeats' : 'RemoveSeats', data: { conferenceId, seatTypeId, quantity: Math.abs(quantity) } }];
 
 /**
  * Conference → seats availability. Seats go on sale at the first publication; once a conference
  * was ever published, seat types added later and quota edits add or remove the difference.
  */
-export function seatChanges(event: StoredEvent<ConferenceEvent>): RoutedCommand[] {
-  const change = (conferenceId: string, { seatTypeId, quantity }: SeatQuantity): RoutedCommand[] =>
-    quantity === 0
-      ? []
-      : [{ type: quantity > 0 ? 'AddSeats' : 'RemoveSeats', data: { conferenceId, seatTypeId, quantity: Math.abs(quantity) } }];
+export function seatChanges(event: ConferenceEvent): SeatsAvailabilityCommand[] {
   switch (event.type) {
     case 'ConferencePublished':
-      return event.data.firstPublication
-        ? event.data.seatTypes.flatMap((seats) => change(event.data.conferenceId, seats))
-        : [];
+      return event.data.firstPublication ? event.data.seatTypes.flatMap((seats) => change(event.data.conferenceId, seats)) : [];
     case 'SeatTypeAdded':
       return event.data.wasEverPublished ? change(event.data.conferenceId, event.data) : [];
     case 'SeatTypeUpdated': {
@@ -35,9 +33,9 @@ export const availabilityPolicy: Subscription = {
   batchSize: 100,
   async apply(work, events) {
     for (const event of events) {
-      const commands = seatChanges(event as StoredEvent<ConferenceEvent>);
-      for (const [index, command] of commands.entries()) {
-        await send(command, reactionContext(work, causeOf(event), `availability/${index}`));
+      if (!conferenceEvents.is(event)) continue;
+      for (const [index, command] of seatChanges(event).entries()) {
+        await sendWithin(work, command, reactionContext(causeOf(event), `availability/${index}`));
       }
     }
   },

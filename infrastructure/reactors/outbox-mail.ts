@@ -1,5 +1,5 @@
-import type { OrderConfirmed } from '@/domain/registration/order';
-import type { SeatAssigned } from '@/domain/registration/seat-assignments';
+import { orderEvents } from '@/domain/registration/order';
+import { seatAssignmentsEvents } from '@/domain/registration/seat-assignments';
 import type { StoredEvent } from '../event-store/types';
 import type { Subscription } from '../subscriptions/runner';
 import { derivedId } from './reaction-context';
@@ -7,26 +7,17 @@ import { derivedId } from './reaction-context';
 type Mail = { id: string; orderId: string; recipient: string; subject: string; body: string };
 
 function mailFor(event: StoredEvent): Mail | null {
-  if (event.type === 'OrderConfirmed') {
-    const { orderId, email, accessCode } = (event as StoredEvent<OrderConfirmed>).data;
+  const id = derivedId(event.eventId, 'mail');
+  if (orderEvents.is(event) && event.type === 'OrderConfirmed') {
+    const { orderId, email, accessCode } = event.data;
     if (!email) return null;
-    return {
-      id: derivedId(event.eventId, 'mail'),
-      orderId,
-      recipient: email,
-      subject: 'Your registration is confirmed',
-      body: `Thank you for registering. Your access code is ${accessCode}; use it with this e-mail address to find your order.`,
-    };
+    const body = `Thank you for registering. Your access code is ${accessCode}; use it with this e-mail address to find your order.`;
+    return { id, orderId, recipient: email, subject: 'Your registration is confirmed', body };
   }
-  if (event.type === 'SeatAssigned') {
-    const { orderId, attendee } = (event as StoredEvent<SeatAssigned>).data;
-    return {
-      id: derivedId(event.eventId, 'mail'),
-      orderId,
-      recipient: attendee.email,
-      subject: 'A seat has been assigned to you',
-      body: `Hello ${attendee.firstName}, a conference seat is now assigned to you.`,
-    };
+  if (seatAssignmentsEvents.is(event) && event.type === 'SeatAssigned') {
+    const { orderId, attendee } = event.data;
+    const body = `Hello ${attendee.firstName}, a conference seat is now assigned to you.`;
+    return { id, orderId, recipient: attendee.email, subject: 'A seat has been assigned to you', body };
   }
   return null;
 }

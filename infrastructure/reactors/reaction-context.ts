@@ -1,12 +1,14 @@
-import type { UnitOfWork } from '../commands/handle';
+import type { CommandMetadata } from '../commands/handle';
 import { derivedId } from '../commands/ids';
 import type { StoredEvent } from '../event-store/types';
 
 export { derivedId };
 
-export function reactionContext(work: UnitOfWork, cause: { eventId: string; correlationId: string }, purpose: string) {
+export type Cause = { readonly eventId: string; readonly correlationId: string };
+
+/** A reaction's command: its id derives from the causing event, so a redelivery is a no-op. */
+export function reactionContext(cause: Cause, purpose: string): CommandMetadata {
   return {
-    db: work,
     commandId: derivedId(cause.eventId, purpose),
     causationId: cause.eventId,
     correlationId: cause.correlationId,
@@ -15,4 +17,4 @@ export function reactionContext(work: UnitOfWork, cause: { eventId: string; corr
   };
 }
 
-export const causeOf = (event: StoredEvent) => ({ eventId: event.eventId, correlationId: event.metadata.correlationId });
+export const causeOf = (event: StoredEvent): Cause => ({ eventId: event.eventId, correlationId: event.metadata.correlationId });

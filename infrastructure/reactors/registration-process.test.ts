@@ -5,6 +5,7 @@ import { derivedId } from '../commands/ids';
 import { availabilityStream, orderStream, send } from '../commands/router';
 import { streamIdOf } from '../event-store/types';
 import { placeOrder } from '../services/registrations';
+import { orThrow } from '../services/result';
 import { ensureSubscriptions } from '../subscriptions/checkpoints';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { createPublishedConference, registrant } from '../testing/application';
@@ -35,8 +36,8 @@ describe('the registration process facing a pre-claimed command id (server Postg
     const { conferenceId, seatTypeIds: [general] } = await createPublishedConference(db, [{ name: 'General admission', quantity: 10, price: 100 }]);
     await catchUp(db, availabilityPolicy, owner);
     const seats = [{ seatTypeId: general!, quantity: 1 }];
-    const untouched = await placeOrder(registrant(db), conferenceId, seats);
-    const victim = await placeOrder(registrant(db), conferenceId, seats);
+    const untouched = orThrow(await placeOrder(registrant(db), { conferenceId, seats }));
+    const victim = orThrow(await placeOrder(registrant(db), { conferenceId, seats }));
     const placed = await eventIdOf(orderStream(victim.orderId), 'OrderPlaced');
     const claimed = derivedId(placed, 'registration/0');
     await note(db, `attacker-${randomUUID()}`, claimed);

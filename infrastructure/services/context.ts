@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Database } from '../db/client';
 import type { CommandContext } from '../commands/handle';
 import { derivedId, newId } from '../commands/ids';
-import { accessCodeAlphabet } from './schemas';
+import { accessCodeFrom } from '@/domain/shared/access-code';
 
 /** Who asks, and the id of their request: a form re-submitted with the same id is a no-op. */
 export type ServiceContext = {
@@ -30,9 +30,7 @@ export function newIdFor(context: ServiceContext, purpose: string): string {
   return context.commandId ? derivedId(context.commandId, purpose) : newId();
 }
 
-export function newAccessCode(): string {
-  return Array.from({ length: 6 }, () => accessCodeAlphabet[randomInt(accessCodeAlphabet.length)]).join('');
-}
+export const newAccessCode = () => accessCodeFrom(randomInt);
 
 export function reservationTtlSeconds(): number {
   const configured = Number(process.env.RESERVATION_TTL_SECONDS);

@@ -1,21 +1,22 @@
 import { payment } from '@/domain/payments/payment';
-import { notFound } from '@/domain/shared/errors';
 import { loadAggregate } from '../commands/handle';
 import { paymentStream, send } from '../commands/router';
 import { commandContext, type ServiceContext } from './context';
-import { parseInput } from './errors';
+import { attempt, parse, refusal, type Outcome } from './result';
 import { idSchema } from './schemas';
 
-export async function loadPayment(context: Pick<ServiceContext, 'db'>, paymentId: string) {
-  const { state } = await loadAggregate(context.db, payment, paymentStream(parseInput(idSchema, paymentId)));
-  if (state.status === 'none') throw notFound('PaymentNotFound');
-  return state;
+/** A payment as its own events say, or null when there is none by that id (malformed ids too). */
+export async function loadPayment(context: Pick<ServiceContext, 'db'>, paymentId: unknown) {
+  const id = parse(idSchema, paymentId);
+  if (!id.ok) return null;
+  const { state } = await loadAggregate(context.db, payment, paymentStream(id.value));
+  return state.status === 'none' ? null : state;
 }
 
 /** The simulated third-party processor's answer; the order follows through the process manager. */
-export async function settlePayment(context: ServiceContext, paymentId: string, accepted: boolean) {
+export async function settlePayment(context: ServiceContext, paymentId: string, accepted: boolean): Promise<Outcome<{ orderId: string; version: number }>> {
   const current = await loadPayment(context, paymentId);
+  if (!current) return refusal('PaymentNotFound');
   const type = accepted ? 'CompletePayment' : 'RejectPayment';
-  const result = await send({ type, data: { paymentId } }, commandContext(context));
-  return { orderId: current.orderId, version: result.version };
+  return attempt(async () => ({ orderId: current.orderId, version: (await send({ type, data: { paymentId } }, commandContext(context))).version }));
 }

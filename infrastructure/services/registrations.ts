@@ -1,15 +1,16 @@
-import { assertOrderCanBePaid, order } from '@/domain/registration/order';
-import { notFound } from '@/domain/shared/errors';
+import { order, type Registrant } from '@/domain/registration/order';
 import { loadAggregate } from '../commands/handle';
 import { orderStream, send } from '../commands/router';
-import { loadConference, defaultCurrency, type Written } from './conferences';
+import { defaultCurrency, loadConference, written, type Written } from './conferences';
 import { commandContext, newAccessCode, newIdFor, reservationTtlSeconds, type ServiceContext } from './context';
-import { parseInput } from './errors';
-import { idSchema, registrantSchema, seatSelectionSchema } from './schemas';
+import { attempt, parse, refusal, type Outcome } from './result';
+import { placeOrderSchema, registrantFormSchema, registrantSchema, seatSelectionSchema } from './schemas';
+import { z } from 'zod';
 
+/** What orders are priced on: the conference's own events, not a read model. */
 async function catalogOf(context: ServiceContext, conferenceId: string) {
   const state = await loadConference(context, conferenceId);
-  if (state.status === 'none') throw notFound('ConferenceNotFound');
+  if (state.status === 'none') return null;
   return {
     conferencePublished: state.status === 'published',
     catalog: state.seatTypes.map(({ seatTypeId, name, price }) => ({ seatTypeId, name, price })),
@@ -19,87 +20,82 @@ async function catalogOf(context: ServiceContext, conferenceId: string) {
 const expiresAt = (context: ServiceContext) =>
   new Date((context.now ?? new Date()).getTime() + reservationTtlSeconds() * 1000).toISOString();
 
-export async function placeOrder(context: ServiceContext, conferenceIdInput: string, seatsInput: unknown) {
-  const seats = parseInput(seatSelectionSchema, seatsInput);
-  const conferenceId = parseInput(idSchema, conferenceIdInput);
+export type PlacedOrder = { orderId: string; accessCode: string; version: number };
+
+export async function placeOrder(context: ServiceContext, input: unknown): Promise<Outcome<PlacedOrder>> {
+  const parsed = parse(placeOrderSchema, input);
+  if (!parsed.ok) return parsed;
+  const { conferenceId, seats } = parsed.value;
+  const priced = await catalogOf(context, conferenceId);
+  if (!priced) return refusal('ConferenceNotFound');
   const orderId = newIdFor(context, 'order');
-  const result = await send(
-    {
-      type: 'PlaceOrder',
-      data: {
-        orderId,
-        conferenceId,
-        seats,
-        ...(await catalogOf(context, conferenceId)),
-        currency: defaultCurrency,
-        reservationExpiresAt: expiresAt(context),
-        accessCode: newAccessCode(),
-      },
-    },
-    commandContext(context),
-  );
-  const placed = result.events[0]?.data as { orderId: string; accessCode: string };
-  return { orderId: placed.orderId, accessCode: placed.accessCode, version: result.version };
+  const accessCode = newAccessCode();
+  return attempt(async () => {
+    const data = { orderId, conferenceId, seats, ...priced, currency: defaultCurrency, reservationExpiresAt: expiresAt(context), accessCode };
+    const result = await send({ type: 'PlaceOrder', data }, commandContext(context));
+    // A repeated request answers with what the first one placed.
+    const [placed] = result.events;
+    return { orderId, accessCode: placed?.type === 'OrderPlaced' ? placed.data.accessCode : accessCode, version: result.version };
+  });
 }
 
+/** The order as its own events say, or null when there is none by that id. */
 export async function loadOrder(context: Pick<ServiceContext, 'db'>, orderId: string) {
-  const { state } = await loadAggregate(context.db, order, orderStream(parseInput(idSchema, orderId)));
-  if (state.status === 'none') throw notFound('OrderNotFound');
-  return state;
+  const { state } = await loadAggregate(context.db, order, orderStream(orderId));
+  return state.status === 'none' ? null : state;
 }
 
-export async function updateOrderSeats(context: ServiceContext, orderId: string, seatsInput: unknown): Promise<Written> {
-  const seats = parseInput(seatSelectionSchema, seatsInput);
+export async function updateOrderSeats(context: ServiceContext, orderId: string, input: unknown): Promise<Outcome<Written>> {
+  const seats = parse(z.object({ seats: seatSelectionSchema }), input);
+  if (!seats.ok) return seats;
   const current = await loadOrder(context, orderId);
-  const result = await send(
-    { type: 'UpdateOrderSeats', data: { orderId, seats, ...(await catalogOf(context, current.conferenceId)) } },
-    commandContext(context),
-  );
-  return { version: result.version };
+  const priced = current && (await catalogOf(context, current.conferenceId));
+  if (!priced) return refusal('OrderNotFound');
+  return attempt(() => written(send({ type: 'UpdateOrderSeats', data: { orderId, seats: seats.value.seats, ...priced } }, commandContext(context))));
 }
 
-export async function assignRegistrant(context: ServiceContext, orderId: string, input: unknown): Promise<Written> {
-  const { firstName, lastName, email } = parseInput(registrantSchema, input);
-  const result = await send(
-    { type: 'AssignRegistrantDetails', data: { orderId, firstName, lastName, email } },
-    commandContext(context, 0, { firstName, lastName, email }),
-  );
-  return { version: result.version };
+/** The registrant's details (the API's PUT): name and e-mail. */
+export async function assignRegistrant(context: ServiceContext, orderId: string, input: unknown): Promise<Outcome<Written>> {
+  const registrant = parse(registrantSchema, input);
+  if (!registrant.ok) return registrant;
+  return attempt(() => written(assign(context, orderId, registrant.value)));
 }
 
-export type PaymentStart =
-  | { readonly kind: 'payment'; readonly paymentId: string; readonly version: number }
-  | { readonly kind: 'confirmed'; readonly version: number };
+// With the details in its id, a form sent again with other values is a new command, not a
+// repeat whose first result would silently stand.
+const assign = (context: ServiceContext, orderId: string, registrant: Registrant) =>
+  send({ type: 'AssignRegistrantDetails', data: { orderId, ...registrant } }, commandContext(context, 0, registrant));
+
+export type PaymentStart = { readonly paymentId: string | null; readonly version: number };
 
 /**
- * Registrant details, then either a payment to the (simulated) processor or, for a free
- * order, confirmation at once: there is nothing to pay.
+ * A payment at the (simulated) processor, which the order takes as its one open payment; or,
+ * for a free order, confirmation at once: there is nothing to pay.
  */
-export async function checkout(context: ServiceContext, orderId: string, registrant: unknown): Promise<PaymentStart> {
-  await assignRegistrant(context, orderId, registrant);
+export async function checkout(context: ServiceContext, orderId: string): Promise<Outcome<PaymentStart>> {
   const state = await loadOrder(context, orderId);
-  assertOrderCanBePaid(state);
-  if (state.total === 0) {
-    const confirmed = await send({ type: 'ConfirmOrder', data: { orderId } }, commandContext(context, 1));
-    return { kind: 'confirmed', version: confirmed.version };
-  }
-  // The payment exists before the order takes it as its one open payment: a crash in between
-  // leaves a payment the order would refuse (and refund), never an order waiting on nothing.
-  const paymentId = newIdFor(context, 'payment');
-  await send(
-    {
-      type: 'InitiatePayment',
-      data: {
-        paymentId,
-        orderId,
-        conferenceId: state.conferenceId,
-        amount: state.total,
-        currency: state.currency,
-        description: `Order ${state.accessCode}`,
-      },
-    },
-    commandContext(context, 1),
-  );
-  const started = await send({ type: 'StartPayment', data: { orderId, paymentId } }, commandContext(context, 2));
-  return { kind: 'payment', paymentId, version: started.version };
+  if (!state) return refusal('OrderNotFound');
+  return attempt(async () => {
+    if (state.total === 0) {
+      const confirmed = await send({ type: 'ConfirmOrder', data: { orderId } }, commandContext(context, 1));
+      return { paymentId: null, version: confirmed.version };
+    }
+    // The payment exists before the order takes it: a crash in between leaves a payment the
+    // order would refuse (and refund), never an order waiting on nothing.
+    const paymentId = newIdFor(context, 'payment');
+    const { conferenceId, total: amount, currency, accessCode } = state;
+    const data = { paymentId, orderId, conferenceId, amount, currency, description: `Order ${accessCode}` };
+    await send({ type: 'InitiatePayment', data }, commandContext(context, 1));
+    const started = await send({ type: 'StartPayment', data: { orderId, paymentId } }, commandContext(context, 2));
+    return { paymentId, version: started.version };
+  });
+}
+
+/** The registrant form: details (the e-mail typed twice), then checkout. */
+export async function registerAndCheckout(context: ServiceContext, orderId: string, input: unknown): Promise<Outcome<PaymentStart>> {
+  const form = parse(registrantFormSchema, input);
+  if (!form.ok) return form;
+  const { firstName, lastName, email } = form.value;
+  const assigned = await attempt(() => written(assign(context, orderId, { firstName, lastName, email })));
+  return assigned.ok ? checkout(context, orderId) : assigned;
 }

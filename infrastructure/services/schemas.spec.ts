@@ -1,54 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput, ValidationError } from './errors';
-import { registrantSchema, seatSelectionSchema, seatTypeSchema } from './schemas';
+import { parse } from './result';
+import { registrantFormSchema, registrantSchema, seatSelectionSchema, seatTypeSchema } from './schemas';
 
-const fieldErrorsOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.fieldErrors;
-    throw error;
-  }
-  return {};
-};
+const fieldErrorsOf = (parsed: ReturnType<typeof parse>) => (parsed.ok ? {} : parsed.fieldErrors);
 
 describe('input at the boundary', () => {
   it('refuses a NUL byte, a control character or broken unicode in any text, next to its field', () => {
-    expect(fieldErrorsOf(() => parseInput(registrantSchema, { firstName: 'A\u0000', lastName: 'B\u0007', email: 'a@b.co\uD800', confirmEmail: 'a@b.co' }))).toMatchObject({
+    expect(fieldErrorsOf(parse(registrantSchema, { firstName: 'A\u0000', lastName: 'B\u0007', email: 'a@b.co\uD800', confirmEmail: 'a@b.co' }))).toMatchObject({
       firstName: 'First name contains characters that are not allowed.',
       lastName: 'Last name contains characters that are not allowed.',
       email: 'Email contains characters that are not allowed.',
     });
-    expect(fieldErrorsOf(() => parseInput(seatTypeSchema, { name: 'VIP', description: 'Line one\nline two 😀', quantity: '1', price: '1' }))).toEqual({});
+    expect(fieldErrorsOf(parse(seatTypeSchema, { name: 'VIP', description: 'Line one\nline two 😀', quantity: '1', price: '1' }))).toEqual({});
   });
 
   it('refuses a seat type id that is not a uuid (a 36-character undashed one too)', () => {
-    expect(fieldErrorsOf(() => parseInput(seatSelectionSchema, [{ seatTypeId: 'f'.repeat(36), quantity: 1 }]))).toEqual({ '0.seatTypeId': 'Choose a seat type.' });
+    expect(fieldErrorsOf(parse(seatSelectionSchema, [{ seatTypeId: 'f'.repeat(36), quantity: 1 }]))).toEqual({ '0.seatTypeId': 'Choose a seat type.' });
   });
 
-  it('keeps a typed price in cents and refuses a blank quantity or price instead of reading 0', () => {
-    expect(parseInput(seatTypeSchema, { name: 'General', quantity: '100', price: '15.10' })).toMatchObject({ quantity: 100, price: 1510 });
-    expect(fieldErrorsOf(() => parseInput(seatTypeSchema, { name: 'General', quantity: '', price: ' ' }))).toEqual({
+  it('takes a price in cents and refuses a blank quantity or price instead of reading 0', () => {
+    expect(parse(seatTypeSchema, { name: 'General', quantity: '100', price: 1510 })).toMatchObject({ ok: true, value: { quantity: 100, price: 1510 } });
+    expect(fieldErrorsOf(parse(seatTypeSchema, { name: 'General', quantity: '', price: ' ' }))).toEqual({
       quantity: 'Enter a quantity.',
       price: 'Enter a price.',
     });
   });
 
   it('explains every broken registrant field in the contract words', () => {
-    expect(fieldErrorsOf(() => parseInput(registrantSchema, { firstName: '', lastName: ' ', email: 'nope', confirmEmail: 'other' }))).toEqual({
+    expect(fieldErrorsOf(parse(registrantFormSchema, { firstName: '', lastName: ' ', email: 'nope', confirmEmail: 'other' }))).toEqual({
       firstName: 'First name is required.',
       lastName: 'Last name is required.',
       email: 'Enter a valid email address.',
       confirmEmail: 'Emails do not match.',
     });
-    expect(fieldErrorsOf(() => parseInput(registrantSchema, { firstName: 'A', lastName: 'B', email: 'a@b.co', confirmEmail: 'A@B.co ' }))).toEqual({});
-    expect(fieldErrorsOf(() => parseInput(registrantSchema, { firstName: 'A', lastName: 'B', email: 'a@b.co', confirmEmail: 'c@b.co' }))).toEqual({
+    expect(fieldErrorsOf(parse(registrantFormSchema, { firstName: 'A', lastName: 'B', email: 'a@b.co', confirmEmail: 'A@B.co ' }))).toEqual({});
+    expect(fieldErrorsOf(parse(registrantFormSchema, { firstName: 'A', lastName: 'B', email: 'a@b.co', confirmEmail: 'c@b.co' }))).toEqual({
       confirmEmail: 'Emails do not match.',
     });
   });
 
   it('asks for at least one seat', () => {
     const seatTypeId = '0190f5a0-0000-7000-8000-000000000001';
-    expect(fieldErrorsOf(() => parseInput(seatSelectionSchema, [{ seatTypeId, quantity: 0 }]))).toEqual({ form: 'Select at least one seat.' });
+    expect(fieldErrorsOf(parse(seatSelectionSchema, [{ seatTypeId, quantity: 0 }]))).toEqual({ form: 'Select at least one seat.' });
   });
 });

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { conferenceRules, seatTypeRules } from '@/domain/conference/rules';
+import { maxSeatsPerSeatType, personRules } from '@/domain/registration/rules';
+import { accessCodeLength, accessCodePattern } from '@/domain/shared/access-code';
+import { formatMoney } from '@/domain/shared/money';
+import type { Range } from '@/domain/shared/validation';
+
+// One schema per command input, built from the domain's rules: forms and the API share them.
 
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -9,21 +16,29 @@ const typed = (label: string) =>
     .string({ error: `${label} must be text.` })
     .refine((value) => !controlCharacters.test(value) && !loneSurrogate.test(value), `${label} contains characters that are not allowed.`)
     .trim();
-const required = (label: string, max = 200) =>
-  typed(label).min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`);
-const optional = (label: string, max: number) => typed(label).max(max, `${label} must be at most ${max} characters.`);
+
+/** Text within a rule's length range, explained in its words. */
+function text(label: string, { min, max }: Range) {
+  if (min > 1) return typed(label).min(min, `${label} must be ${min} to ${max} characters.`).max(max, `${label} must be ${min} to ${max} characters.`);
+  const atMost = typed(label).max(max, `${label} must be at most ${max} characters.`);
+  return min === 1 ? atMost.min(1, `${label} is required.`) : atMost;
+}
+
 const email = typed('Email').toLowerCase().email('Enter a valid email address.').max(254, 'Enter a valid email address.');
 const date = (label: string) => z.string({ error: `Enter the ${label.toLowerCase()}.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label.toLowerCase()}.`);
-export const accessCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ123456789';
-const accessCode = typed('Access code')
-  .toUpperCase()
-  .regex(/^[A-HJKMNP-Z1-9]{6}$/, 'Enter the 6-character access code.');
+const accessCode = typed('Access code').toUpperCase().regex(accessCodePattern, `Enter the ${accessCodeLength}-character access code.`);
+export const idSchema = z.uuid();
+
+/** An empty form field is missing, not zero. */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const wholeNumber = (missing: string, { min, max }: Range, tooMany: string, negative: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: missing }).int('Enter a whole number.').min(min, negative).max(max, tooMany));
 
 const conferenceDetailsShape = {
-  name: required('Conference name', 100),
-  tagline: optional('Tagline', 200).default(''),
-  location: required('Location', 200),
-  description: required('Description', 2000),
+  name: text('Conference name', conferenceRules.name),
+  tagline: text('Tagline', conferenceRules.tagline).default(''),
+  location: text('Location', conferenceRules.location),
+  description: text('Description', conferenceRules.description),
   startDate: date('Start date'),
   endDate: date('End date'),
 };
@@ -34,63 +49,59 @@ const datesInOrder = <T extends { startDate: string; endDate: string }>(value: T
 };
 
 export const conferenceDetailsSchema = z.object(conferenceDetailsShape).superRefine(datesInOrder);
+/** A change of some details (the API's PATCH): what is left out stays as it is. */
+export const conferenceDetailsChangeSchema = z.object(conferenceDetailsShape).partial();
 
 export const newConferenceSchema = z
   .object({
     ...conferenceDetailsShape,
-    ownerName: required('Your name', 100),
+    ownerName: text('Your name', conferenceRules.ownerName),
     ownerEmail: email,
-    slug: typed('Slug')
-      .toLowerCase()
-      .regex(/^[a-z0-9-]{3,40}$/, 'Use 3 to 40 lowercase letters, digits or dashes.'),
+    slug: typed('Slug').toLowerCase().regex(conferenceRules.slug.pattern, 'Use 3 to 40 lowercase letters, digits or dashes.'),
   })
   .superRefine(datesInOrder);
 
-/** An empty form field is missing, not zero. */
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const requiredNumber = (missing: string, rules: (n: z.ZodNumber) => z.ZodNumber) =>
-  z.preprocess(blankToUndefined, rules(z.coerce.number({ error: missing })));
-
-/** Prices are typed in dollars (or the conference's currency) and kept in cents. */
-const price = requiredNumber('Enter a price.', (n) =>
-  n.min(0, 'The price cannot be negative.').max(50_000, 'The price can be at most 50,000.00.'),
-).transform((value) => Math.round(value * 100));
-
+/** Prices are cents; forms type them in the currency's units and send them converted (see `centsOf`). */
 export const seatTypeSchema = z.object({
-  name: typed('Name').min(2, 'Name must be 2 to 70 characters.').max(70, 'Name must be 2 to 70 characters.'),
-  description: optional('Description', 250).default(''),
-  quantity: requiredNumber('Enter a quantity.', (n) =>
-    n.int('Enter a whole number.').min(0, 'The quantity cannot be negative.').max(100_000, 'The quantity can be at most 100,000.'),
-  ),
-  price,
+  name: text('Name', seatTypeRules.name),
+  description: text('Description', seatTypeRules.description).default(''),
+  quantity: wholeNumber('Enter a quantity.', seatTypeRules.quantity,
+    `The quantity can be at most ${seatTypeRules.quantity.max.toLocaleString('en-US')}.`, 'The quantity cannot be negative.'),
+  price: wholeNumber('Enter a price.', seatTypeRules.price,
+    `The price can be at most ${formatMoney(seatTypeRules.price.max).replace('$', '')}.`, 'The price cannot be negative.'),
 });
 
 export const seatSelectionSchema = z
   .array(
     z.object({
       seatTypeId: z.uuid('Choose a seat type.'),
-      quantity: z.coerce.number().int('Enter a whole number.').min(0, 'Enter 0 or more.').max(20, 'At most 20 seats of each type.'),
+      quantity: z.coerce.number().int('Enter a whole number.').min(0, 'Enter 0 or more.')
+        .max(maxSeatsPerSeatType, `At most ${maxSeatsPerSeatType} seats of each type.`),
     }),
   )
   .max(100)
   .refine((seats) => seats.some((s) => s.quantity > 0), 'Select at least one seat.');
 
-export const registrantSchema = z
-  .object({
-    firstName: typed('First name').min(1, 'First name is required.').max(100, 'First name is too long.'),
-    lastName: typed('Last name').min(1, 'Last name is required.').max(100, 'Last name is too long.'),
-    email,
-    confirmEmail: typed('Confirm email').toLowerCase(),
-  })
+export const placeOrderSchema = z.object({ conferenceId: idSchema, seats: seatSelectionSchema });
+
+const person = {
+  firstName: text('First name', personRules.firstName),
+  lastName: text('Last name', personRules.lastName),
+};
+
+/** The registrant as the API sends them; the form adds a confirmation of the e-mail. */
+export const registrantSchema = z.object({ ...person, email });
+export const registrantFormSchema = registrantSchema
+  .extend({ confirmEmail: typed('Confirm email').toLowerCase() })
   .refine((value) => value.email === value.confirmEmail, { path: ['confirmEmail'], message: 'Emails do not match.' });
 
-export const attendeeSchema = z.object({
+export const attendeeSchema = z.object(person).extend({ email });
+/** A row of the assign-seats form: an emptied e-mail unassigns the seat. */
+export const attendeeRowSchema = z.object({
   position: z.coerce.number().int().min(0),
-  firstName: optional('First name', 100),
-  lastName: optional('Last name', 100),
+  firstName: text('First name', { min: 0, max: personRules.firstName.max }),
+  lastName: text('Last name', { min: 0, max: personRules.lastName.max }),
   email: z.union([z.literal(''), email]),
 });
 
-export const orderLookupSchema = z.object({ email, accessCode });
-export const organizerSignInSchema = z.object({ email, accessCode });
-export const idSchema = z.uuid();
+export const accessCodeCheckSchema = z.object({ email, accessCode });

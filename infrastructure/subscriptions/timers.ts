@@ -2,12 +2,12 @@ import type { Message } from '@/domain/shared/decider';
 import type { Db } from '../db/client';
 import type { UnitOfWork } from '../commands/handle';
 import { EventEmitter } from 'node:events';
+import { processWide } from '../process-wide';
 
 export type ScheduledMessage = { readonly id: string; readonly dueAt: string; readonly message: Message };
 export type TimerHandler = (work: UnitOfWork, message: Message, timerId: string) => Promise<void>;
 
-const globalKey = Symbol.for('seatwise.timers');
-const scheduled = ((globalThis as Record<symbol, unknown>)[globalKey] ??= new EventEmitter()) as EventEmitter;
+const scheduled = processWide('timers', () => new EventEmitter());
 
 /** Idempotent by id: a redelivered reaction schedules nothing new. */
 export async function schedule(work: UnitOfWork, timer: ScheduledMessage): Promise<void> {

@@ -1,15 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { Database } from '../db/client';
+import { processWide } from '../process-wide';
 
 export const wakeupChannel = 'seatwise_events';
 const coalesceMs = 20;
 
 type WakeupState = { emitter: EventEmitter; notifyPending: boolean };
-const globalKey = Symbol.for('seatwise.wakeup');
-const state: WakeupState = ((globalThis as Record<symbol, unknown>)[globalKey] ??= {
-  emitter: new EventEmitter().setMaxListeners(100),
-  notifyPending: false,
-}) as WakeupState;
+const state = processWide<WakeupState>('wakeup', () => ({ emitter: new EventEmitter().setMaxListeners(100), notifyPending: false }));
 
 /**
  * Called after a commit that wrote events. Runners in this process hear it at once; other

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client';
 import { addSeatType, createConference, setPublished } from '../services/conferences';
+import { orThrow } from '../services/result';
 import { applicationSubscriptions, applicationTimers } from '../subscriptions/application';
 import { startRunner } from '../subscriptions/runner';
 import { eventually } from './recording-projection';
@@ -15,12 +16,13 @@ export function startApplicationRunner(db: Database) {
   return startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers, pollMs: 200 });
 }
 
+/** A seat type for a test, its price in dollars as a person types it. */
 type SeatTypeInput = { name: string; quantity: number; price: number };
 
 /** A conference created and published, before any subscription has seen it (its seats are not on sale yet). */
 export async function createPublishedConference(db: Database, seatTypes: SeatTypeInput[]) {
   const slug = `conf-${randomUUID().slice(0, 8)}`;
-  const created = await createConference(organizer(db), {
+  const created = orThrow(await createConference(organizer(db), {
     ownerName: 'Olga Organizer',
     ownerEmail: 'olga@example.com',
     name: 'Test Conference',
@@ -30,12 +32,12 @@ export async function createPublishedConference(db: Database, seatTypes: SeatTyp
     description: 'A conference for tests.',
     startDate: '2030-01-10',
     endDate: '2030-01-11',
-  });
+  }));
   const ids: string[] = [];
-  for (const seatType of seatTypes) {
-    ids.push((await addSeatType(organizer(db), created.conferenceId, { description: '', ...seatType })).seatTypeId);
+  for (const { price, ...seatType } of seatTypes) {
+    ids.push(orThrow(await addSeatType(organizer(db), created.conferenceId, { description: '', ...seatType, price: price * 100 })).seatTypeId);
   }
-  await setPublished(organizer(db), created.conferenceId, true);
+  orThrow(await setPublished(organizer(db), created.conferenceId, true));
   return { conferenceId: created.conferenceId, slug, seatTypeIds: ids };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Db } from '../db/client';
 import { appendToStream } from '../event-store/append';
+import { poll } from '../poll';
 import { runBatch, type Subscription } from '../subscriptions/runner';
 
 /** One `Noted` event on a stream of its own (or the one given), under a command id if one is given. */
@@ -67,19 +68,11 @@ export async function storedEventIds(db: Db): Promise<string[]> {
   return rows.map((row) => row.event_id);
 }
 
-/** Polls `check` until it holds or the deadline passes: a condition, never a fixed sleep. */
-export async function eventually<T>(
-  check: () => Promise<T>,
-  until: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (until(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value).slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Polls `check` until it holds (see poll); a test fails when the deadline passes first. */
+export async function eventually<T>(check: () => Promise<T>, until: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const { value, done } = await poll(check, until, { timeoutMs });
+  if (!done) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value).slice(-2000)}`);
+  return value;
 }
 
 /**

@@ -1,32 +1,24 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { hasOrderAccess, orderNotFound, registrantContext, textField, malformed } from '@/app/orders/order-access';
-import type { FormState } from '@/components/registrant/order-types';
-import { parseInput, toFailure } from '@/infrastructure/services/errors';
-import { checkout } from '@/infrastructure/services/registrations';
-import { registrantSchema } from '@/infrastructure/services/schemas';
+import { fieldsOf, textOf } from '@/app/_lib/form-data';
+import { formAction } from '@/app/_lib/form-action';
+import { hasOrderAccess, orderNotFound, registrantContext } from '@/app/orders/order-access';
+import type { FormState } from '@/components/forms/result';
 import { untilOrderVersion } from '@/infrastructure/queries/wait';
+import { registerAndCheckout } from '@/infrastructure/services/registrations';
+
+const registrantFields = ['firstName', 'lastName', 'email', 'confirmEmail'];
 
 /** Registrant details, then the payment processor, or (nothing to pay) back to the confirming order. */
 export async function submitRegistrant(_previous: FormState, form: FormData): Promise<FormState> {
-  if (!(form instanceof FormData)) return malformed;
-  const orderId = textField(form, 'orderId');
-  if (!(await hasOrderAccess(orderId))) return orderNotFound;
-  let target: string;
-  try {
-    const registrant = parseInput(registrantSchema, {
-      firstName: textField(form, 'firstName'),
-      lastName: textField(form, 'lastName'),
-      email: textField(form, 'email'),
-      confirmEmail: textField(form, 'confirmEmail'),
-    });
-    const context = await registrantContext('checkout', form.get('commandId'));
-    const started = await checkout(context, orderId, registrant);
-    if (started.kind === 'confirmed') await untilOrderVersion(context.db, orderId, started.version);
-    target = started.kind === 'payment' ? `/payments/${started.paymentId}` : `/orders/${orderId}`;
-  } catch (error) {
-    return toFailure(error);
-  }
-  redirect(target);
+  return formAction(form, async (fields) => {
+    const orderId = textOf(fields, 'orderId');
+    if (!(await hasOrderAccess(orderId))) return orderNotFound;
+    const context = await registrantContext('checkout', fields.get('commandId'));
+    const started = await registerAndCheckout(context, orderId, fieldsOf(fields, registrantFields));
+    if (!started.ok) return started;
+    if (started.paymentId) return { ok: true, redirectTo: `/payments/${started.paymentId}` };
+    await untilOrderVersion(context.db, orderId, started.version);
+    return { ok: true, redirectTo: `/orders/${orderId}` };
+  });
 }

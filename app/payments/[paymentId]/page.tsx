@@ -3,12 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { randomUUID } from 'node:crypto';
 import { hasOrderAccess } from '@/app/orders/order-access';
-import { formatMoney } from '@/components/format';
 import { PaymentDecision } from '@/components/registrant/payment-decision';
-import { DomainError } from '@/domain/shared/errors';
+import { formatMoney } from '@/domain/shared/money';
 import { orderView } from '@/infrastructure/queries/orders';
 import { database } from '@/infrastructure/runtime';
-import { ValidationError } from '@/infrastructure/services/errors';
 import { loadPayment } from '@/infrastructure/services/payments';
 import { decidePayment } from './actions';
 
@@ -17,19 +15,10 @@ export const metadata: Metadata = { title: 'Payment' };
 
 type Props = { params: Promise<{ paymentId: string }> };
 
-async function paymentOrNull(paymentId: string) {
-  try {
-    return await loadPayment({ db: await database() }, paymentId);
-  } catch (error) {
-    if (error instanceof DomainError || error instanceof ValidationError) return null;
-    throw error;
-  }
-}
-
 /** Stands in for a third-party processor: only the browser that may see the order sees its payment. */
 export default async function PaymentPage({ params }: Props) {
   const { paymentId } = await params;
-  const payment = await paymentOrNull(paymentId);
+  const payment = await loadPayment({ db: await database() }, paymentId);
   if (!payment || !(await hasOrderAccess(payment.orderId))) notFound();
   // The payment's state keeps no currency; the order it pays does.
   const currency = (await orderView(await database(), payment.orderId))?.currency;

@@ -1,53 +1,53 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { hasOrderAccess, orderNotFound, registrantContext, textField, malformed } from '@/app/orders/order-access';
-import type { FormState } from '@/components/registrant/order-types';
+import { textOf } from '@/app/_lib/form-data';
+import { formAction, type Done } from '@/app/_lib/form-action';
+import { hasOrderAccess, orderNotFound, registrantContext } from '@/app/orders/order-access';
+import type { FormState } from '@/components/forms/result';
 import { clientAddress } from '@/infrastructure/auth/request';
 import { grantOrderAccess } from '@/infrastructure/auth/session';
-import { countAttempt, orderLimits } from '@/infrastructure/auth/throttle';
-import { parseInput, toFailure } from '@/infrastructure/services/errors';
-import { placeOrder, updateOrderSeats } from '@/infrastructure/services/registrations';
-import { seatSelectionSchema } from '@/infrastructure/services/schemas';
 import { untilOrderVersion } from '@/infrastructure/queries/wait';
+import { mayPlaceOrder } from '@/infrastructure/services/access';
+import type { ServiceContext } from '@/infrastructure/services/context';
+import { placeOrder, updateOrderSeats } from '@/infrastructure/services/registrations';
+import type { Outcome } from '@/infrastructure/services/result';
 
 const quantityPrefix = 'quantity:';
 
-const tooManyOrders: FormState = {
-  ok: false, code: 'TooManyOrders', message: 'Too many orders from this address. Try again in a minute.', fieldErrors: {},
-};
-
-function selectionOf(form: FormData) {
-  return [...form.entries()].flatMap(([name, value]) =>
-    name.startsWith(quantityPrefix) ? [{ seatTypeId: name.slice(quantityPrefix.length), quantity: String(value) }] : [],
-  );
-}
+/** The register form's `quantity:<seat type id>` selects, as the seats a service takes. */
+const seatsOf = (form: FormData) =>
+  [...form.keys()].filter((name) => name.startsWith(quantityPrefix)).map((name) => ({
+    seatTypeId: name.slice(quantityPrefix.length),
+    quantity: textOf(form, name),
+  }));
 
 /**
- * Order now: a new order, or (with an orderId the browser may act on) new seats for that order.
+ * Order now: a new order, or (with an order this browser may change) new seats for that order.
  * Either way the order page then follows the reservation until it settles.
  */
 export async function orderSeats(_previous: FormState, form: FormData): Promise<FormState> {
-  if (!(form instanceof FormData)) return malformed;
-  const orderId = textField(form, 'orderId');
-  if (orderId && !(await hasOrderAccess(orderId))) return orderNotFound;
-  let target: string;
-  try {
-    const seats = parseInput(seatSelectionSchema, selectionOf(form));
-    const context = await registrantContext('order-seats', form.get('commandId'));
-    if (orderId) {
-      const { version } = await updateOrderSeats(context, orderId, seats);
-      await untilOrderVersion(context.db, orderId, version);
-      target = `/orders/${orderId}`;
-    } else {
-      if (!(await countAttempt(context.db, orderLimits(await clientAddress())))) return tooManyOrders;
-      const placed = await placeOrder(context, textField(form, 'conferenceId'), seats);
-      await grantOrderAccess(placed.orderId);
-      await untilOrderVersion(context.db, placed.orderId, placed.version);
-      target = `/orders/${placed.orderId}`;
-    }
-  } catch (error) {
-    return toFailure(error);
-  }
-  redirect(target);
+  return formAction(form, async (fields) => {
+    const context = await registrantContext('order-seats', fields.get('commandId'));
+    const orderId = textOf(fields, 'orderId');
+    const seats = seatsOf(fields);
+    return orderId ? changeSeats(context, orderId, seats) : newOrder(context, textOf(fields, 'conferenceId'), seats);
+  });
+}
+
+async function changeSeats(context: ServiceContext, orderId: string, seats: unknown): Promise<Outcome<Done>> {
+  if (!(await hasOrderAccess(orderId))) return orderNotFound;
+  const changed = await updateOrderSeats(context, orderId, { seats });
+  if (!changed.ok) return changed;
+  await untilOrderVersion(context.db, orderId, changed.version);
+  return { ok: true, redirectTo: `/orders/${orderId}` };
+}
+
+async function newOrder(context: ServiceContext, conferenceId: string, seats: unknown): Promise<Outcome<Done>> {
+  const admitted = await mayPlaceOrder(context.db, await clientAddress());
+  if (!admitted.ok) return admitted;
+  const placed = await placeOrder(context, { conferenceId, seats });
+  if (!placed.ok) return placed;
+  await grantOrderAccess(placed.orderId);
+  await untilOrderVersion(context.db, placed.orderId, placed.version);
+  return { ok: true, redirectTo: `/orders/${placed.orderId}` };
 }

@@ -1,0 +1,82 @@
+import { fold, type Decider, type Message } from '@/domain/shared/decider';
+import type { Db } from '../db/client';
+import { appendToStream, type AppendResult } from '../event-store/append';
+import { readStream } from '../event-store/read';
+import { loadSnapshot, saveSnapshot } from '../event-store/snapshots';
+import { processWide } from '../process-wide';
+import { createAggregateCache } from './aggregate-cache';
+import type { CommandMetadata, UnitOfWork } from './handle';
+
+/** What folds a stream into a state: an aggregate's decider, or a process manager. */
+export type Folding<E extends Message, S> = Pick<Decider<Message, E, S>, 'streamType' | 'initialState' | 'evolve' | 'snapshot'>;
+
+export const aggregateCache = processWide('aggregateCache', () => createAggregateCache(2_000));
+
+/** A stream's state and version: this transaction's own writes, else cache or snapshot, plus the tail. */
+export async function load<E extends Message, S>(db: Db, folding: Folding<E, S>, streamId: string, written?: UnitOfWork['written']) {
+  // This transaction appended to the stream and holds its row until commit: nobody else can
+  // have written since, so its own state is the whole truth.
+  const own = written?.get(streamId) as { version: number; state: S } | undefined;
+  if (own) return own;
+  let base = aggregateCache.get(streamId) as { version: number; state: S } | undefined;
+  if (!base && folding.snapshot) base = (await loadSnapshot<S>(db, streamId, folding.snapshot.schemaVersion)) ?? undefined;
+  const from = base ?? { version: 0, state: folding.initialState };
+  const tail = await readStream<E>(db, streamId, from.version);
+  const last = tail.at(-1);
+  return { state: fold(folding, tail, from.state), version: last ? last.streamPosition : from.version };
+}
+
+/** The current state of an aggregate, for an application service's read-side checks. */
+export async function loadAggregate<C extends Message, E extends Message, S>(db: Db, decider: Decider<C, E, S>, streamId: string) {
+  return load(db, decider, streamId);
+}
+
+/** Appends at the version the decision was made on, stamping the command's metadata on each event. */
+export async function write<E extends Message, S>(
+  db: Db,
+  folding: Folding<E, S>,
+  streamId: string,
+  version: number,
+  events: readonly E[],
+  metadata: CommandMetadata,
+): Promise<AppendResult<E>> {
+  const request = {
+    streamId,
+    streamType: folding.streamType,
+    expected: version === 0 ? ('no-stream' as const) : version,
+    commandId: metadata.commandId,
+    events,
+    metadata: {
+      commandId: metadata.commandId,
+      correlationId: metadata.correlationId ?? metadata.commandId,
+      causationId: metadata.causationId ?? null,
+      actor: metadata.actor,
+      recordedAt: metadata.now.toISOString(),
+    },
+  };
+  const alsoWrite = metadata.alsoWrite;
+  if (!alsoWrite) return appendToStream(db, request);
+  return db.transaction(async (tx) => {
+    const result = await appendToStream(tx, request);
+    if (!result.duplicate) await alsoWrite(tx, result);
+    return result;
+  });
+}
+
+/** The state after a write: for the rest of the transaction, cached once it commits, snapshotted on schedule. */
+export async function remember<E extends Message, S>(
+  work: UnitOfWork,
+  folding: Folding<E, S>,
+  streamId: string,
+  fromVersion: number,
+  version: number,
+  state: S,
+) {
+  work.written?.set(streamId, { version, state });
+  work.appended?.();
+  work.afterCommit(() => aggregateCache.set(streamId, version, state));
+  const snapshot = folding.snapshot;
+  if (snapshot && Math.floor(version / snapshot.every) > Math.floor(fromVersion / snapshot.every)) {
+    await saveSnapshot(work.db, streamId, snapshot.schemaVersion, { version, state });
+  }
+}

@@ -1,34 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addSeatType, createConference, uniqueConference } from './support/organizer';
 import { chooseSeats, fillRegistrant, openRegisterPage, orderNow, snap, uniqueEmail } from './support/registrant';
-
-type Conference = { readonly slug: string; readonly name: string; readonly email: string };
-
-const unique = (prefix: string): Conference => {
-  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  return { slug: `${prefix}-${suffix}`, name: `${prefix} ${suffix}`, email: `owner.${suffix}@example.com` };
-};
-
-async function createConference(page: Page, conference: Conference) {
-  await page.goto('/organizer');
-  await page.getByRole('link', { name: 'Create conference' }).click();
-  const fields: Record<string, string> = {
-    'Your name': 'Olga Organizer', 'Your email': conference.email, 'Conference name': conference.name, Slug: conference.slug,
-    Tagline: 'Seats by the organizer flow', Location: 'Porto', Description: 'A conference made by a browser test.',
-    'Start date': '2031-09-01', 'End date': '2031-09-02',
-  };
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Create conference' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: conference.name })).toBeVisible();
-}
-
-async function addSeatType(page: Page, seatType: { name: string; quantity: number; price: string }) {
-  await page.getByRole('link', { name: 'Add seat type' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(seatType.name);
-  await page.getByLabel('Quantity', { exact: true }).fill(String(seatType.quantity));
-  await page.getByLabel('Price', { exact: true }).fill(seatType.price);
-  await page.getByRole('button', { name: 'Save seat type' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(seatType.name) })).toBeVisible();
-}
 
 const section = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Conference sections' }).getByRole('link', { name, exact: true }).click();
@@ -45,16 +17,16 @@ async function registrant(browser: Browser, baseURL: string, slug: string) {
 
 test('an organizer creates, sells, watches, edits and unpublishes a conference', async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(180_000);
-  const conference = unique('lifecycle');
+  const conference = uniqueConference('lifecycle');
   await createConference(page, conference);
   await expect(page.getByText('Not published', { exact: true })).toBeVisible();
   await expect(page.getByTestId('organizer-access-code')).toHaveText(/^[ABCDEFGHJKMNPQRSTUVWXYZ1-9]{6}$/);
 
   await section(page, 'Seat types');
   await expect(page.getByRole('heading', { level: 1, name: 'Seat types' })).toBeVisible();
-  await addSeatType(page, { name: 'General', quantity: 100, price: '199' });
-  await addSeatType(page, { name: 'Workshop', quantity: 10, price: '499.50' });
-  await addSeatType(page, { name: 'Party', quantity: 50, price: '0' });
+  await addSeatType(page, conference.slug, { name: 'General', quantity: 100, price: '199' });
+  await addSeatType(page, conference.slug, { name: 'Workshop', quantity: 10, price: '499.50' });
+  await addSeatType(page, conference.slug, { name: 'Party', quantity: 50, price: '0' });
   await expect(page.getByRole('row', { name: /Workshop/ })).toContainText('$499.50');
   await expect(page.getByRole('row', { name: /Party/ })).toContainText('$0.00');
   await expect(page.getByRole('row', { name: /General/ }).getByRole('button', { name: 'Remove' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { shortTtlURL } from '../playwright.config';
-import { createPublishedConference } from './support/organizer-conference';
+import { createPublishedConference } from './support/organizer';
 import { chooseSeats, openRegisterPage, orderNow, snap } from './support/registrant';
 
 // This server holds reservations for 8 seconds.

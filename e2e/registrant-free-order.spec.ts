@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createPublishedConference } from './support/organizer-conference';
+import { createPublishedConference } from './support/organizer';
 import { chooseSeats, fillRegistrant, openRegisterPage, orderNow, snap, uniqueEmail } from './support/registrant';
 
 test('a free order is confirmed without a payment step', async ({ page, browser, baseURL }, testInfo) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createPublishedConference } from './support/organizer-conference';
+import { createPublishedConference } from './support/organizer';
 import { chooseSeats, openRegisterPage, orderNow, seatsTable, snap } from './support/registrant';
 
 test('seats bought out by someone else while choosing: partial, then sold out, then a smaller order', async ({ page, browser, baseURL }, testInfo) => {

@@ -1,5 +1,6 @@
 import type { AllocationRowDto } from './types';
 import styles from './organizer.module.css';
+import { TableWrap } from '../table-wrap';
 
 const columns = ['Quota', 'Reserved', 'Sold', 'Available'] as const;
 
@@ -7,7 +8,7 @@ const columns = ['Quota', 'Reserved', 'Sold', 'Available'] as const;
 export function AllocationTable({ rows, caption }: { readonly rows: readonly AllocationRowDto[]; readonly caption?: string }) {
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label="Allocation">
         <table>
           {caption ? <caption className={styles.srOnly}>{caption}</caption> : null}
           <thead>
@@ -32,7 +33,7 @@ export function AllocationTable({ rows, caption }: { readonly rows: readonly All
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {rows.length === 0 ? <p className={`card ${styles.empty}`}>No seat types yet.</p> : null}
     </>
   );

@@ -1,6 +1,7 @@
 import Form from 'next/form';
 import type { HistoryRowDto } from './types';
 import styles from './organizer.module.css';
+import { TableWrap } from '../table-wrap';
 
 const when = new Intl.DateTimeFormat('en-US', {
   month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'UTC',
@@ -12,7 +13,7 @@ type Props = { readonly entries: readonly HistoryRowDto[]; readonly selected?: s
 export function HistoryList({ entries, selected, href }: Props) {
   if (entries.length === 0) return <p className={`card ${styles.empty}`}>Nothing has happened yet.</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label="History">
       <table>
         <thead>
           <tr>
@@ -40,6 +41,6 @@ export function HistoryList({ entries, selected, href }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

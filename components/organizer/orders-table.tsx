@@ -1,6 +1,7 @@
 import { formatMoney } from '@/domain/shared/money';
 import type { OrderRowDto, OrderStatus } from './types';
 import styles from './organizer.module.css';
+import { TableWrap } from '../table-wrap';
 
 const statusClass: Record<OrderStatus, string | undefined> = {
   Pending: styles.statusPending,
@@ -14,7 +15,7 @@ const headers = ['Access code', 'Status', 'Total', 'Registrant', 'Email', 'Atten
 export function OrdersTable({ orders }: { readonly orders: readonly OrderRowDto[] }) {
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label="Orders">
         <table>
           <thead>
             <tr>
@@ -38,7 +39,7 @@ export function OrdersTable({ orders }: { readonly orders: readonly OrderRowDto[
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {orders.length === 0 ? <p className={`card ${styles.empty}`}>No orders yet. New ones appear here by themselves.</p> : null}
     </>
   );

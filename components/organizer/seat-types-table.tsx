@@ -4,6 +4,7 @@ import { ActionButton } from './action-button';
 import type { FormAction } from '../forms/result';
 import type { SeatTypeRowDto } from './types';
 import styles from './organizer.module.css';
+import { TableWrap } from '../table-wrap';
 
 type Props = {
   readonly seatTypes: readonly SeatTypeRowDto[];
@@ -19,7 +20,7 @@ type Props = {
 export function SeatTypesTable({ seatTypes, currency, editHref, selected, removable, removeAction, commandId }: Props) {
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label="Seat types">
         <table>
           <thead>
             <tr>
@@ -56,7 +57,7 @@ export function SeatTypesTable({ seatTypes, currency, editHref, selected, remova
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {seatTypes.length === 0 ? <p className={`card ${styles.empty}`}>No seat types yet. Add one to put seats on sale.</p> : null}
     </>
   );

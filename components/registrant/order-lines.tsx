@@ -1,5 +1,6 @@
 import { formatMoney } from '@/domain/shared/money';
 import type { OrderLineSnapshot } from './order-types';
+import { TableWrap } from '../table-wrap';
 
 type Props = { readonly lines: readonly OrderLineSnapshot[]; readonly total: number; readonly currency: string };
 
@@ -8,7 +9,7 @@ export function OrderLines({ lines, total, currency }: Props) {
   const rows = lines.filter((line) => line.quantity > 0);
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label="Order lines">
         <table>
           <thead>
             <tr>
@@ -29,7 +30,7 @@ export function OrderLines({ lines, total, currency }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {rows.length === 0 ? <p className="muted">No seats reserved.</p> : null}
       <p className="order-total">
         Order total <span className="total" data-testid="order-total">{formatMoney(total, currency)}</span>

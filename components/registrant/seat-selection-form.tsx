@@ -6,6 +6,7 @@ import { FormAlert } from '../forms/form-alert';
 import type { FormAction } from '../forms/result';
 import { useForm } from '../forms/use-form';
 import type { SeatChoice } from './order-types';
+import { TableWrap } from '../table-wrap';
 
 
 type Props = {
@@ -31,8 +32,8 @@ export function SeatSelectionForm({ action, choices, currency, conferenceId, ord
       <input type="hidden" name="conferenceId" value={conferenceId} />
       <input type="hidden" name="orderId" value={orderId ?? ''} />
       <input type="hidden" name="commandId" value={commandId} />
-      <div className="table-wrap">
-        <table>
+      <TableWrap label="Seat types">
+        <table className="seat-selection">
           <thead>
             <tr>
               <th scope="col">Seat type</th>
@@ -75,7 +76,7 @@ export function SeatSelectionForm({ action, choices, currency, conferenceId, ord
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <FormAlert state={state} />
       <div className="row row--between">
         <p className="estimated-total" aria-live="polite">

@@ -4,6 +4,7 @@ import { FieldError } from '../forms/field-error';
 import { useState, type FormEvent } from 'react';
 import type { SeatRow } from './order-types';
 import { SaveRefused, useSaveAssignments, type SaveAssignments } from './use-save-assignments';
+import { TableWrap } from '../table-wrap';
 
 type Props = { readonly orderId: string; readonly seats: readonly SeatRow[]; readonly save: SaveAssignments };
 type Field = 'firstName' | 'lastName' | 'email';
@@ -31,7 +32,7 @@ export function SeatsForm({ orderId, seats, save }: Props) {
 
   return (
     <form onSubmit={submit} noValidate className="stack">
-      <div className="table-wrap">
+      <TableWrap label="Seats and attendees">
         <table className="seats-table">
           <thead>
             <tr>
@@ -72,7 +73,7 @@ export function SeatsForm({ orderId, seats, save }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {mutation.isError ? (
         <p role="alert" className="alert alert--error">
           {refused ? `Not saved: ${refused.message}` : 'Not saved: the server could not be reached. Try again.'}

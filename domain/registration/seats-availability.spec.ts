@@ -87,15 +87,20 @@ describe('given a reservation of 6 out of 10', () => {
     given(seatsAvailability, history).when({ type: 'CancelSeatReservation', data: ref })
       .then([{ type: 'SeatsReservationCancelled', data: { ...ref, availableSeatsChanged: seats(6) } }]));
 
-  it('leaves 4 remaining', () =>
-    expect(fold(seatsAvailability, history).remaining).toEqual({ general: 4, vip: 5 }));
+  it('leaves what remains of each type to another reservation', () =>
+    given(seatsAvailability, history).when(reserve([...seats(9), ...seats(9, 'vip')], 'r-9', 'o-2'))
+      .then([reserved([...seats(4), ...seats(5, 'vip')], [...seats(-4), ...seats(-5, 'vip')], 'r-9', 'o-2')]));
 });
 
 describe('given a quota lowered below what a reservation holds', () => {
   // 10 seats, 6 reserved, then the organizer removes 7: remaining is -3, the 6 stay reserved.
   const history = [added(10), reserved(seats(6), seats(-6), 'r-1'), added(-7)];
 
-  it('keeps remaining negative', () => expect(fold(seatsAvailability, history).remaining).toEqual({ general: -3 }));
+  it('grants a new seat only once more than the shortfall is added back', () => {
+    given(seatsAvailability, [...history, added(3)]).when(reserve(seats(1), 'r-9', 'o-2')).then([reserved([], [], 'r-9', 'o-2')]);
+    given(seatsAvailability, [...history, added(4)]).when(reserve(seats(1), 'r-9', 'o-2'))
+      .then([reserved(seats(1), seats(-1), 'r-9', 'o-2')]);
+  });
 
   it('keeps what the reservation holds when it asks for more', () =>
     given(seatsAvailability, history).when(reserve(seats(8))).then([reserved(seats(6), [])]));
@@ -127,8 +132,10 @@ describe('given a cancelled reservation', () => {
     given(seatsAvailability, history).when(reserve(seats(10), 'r-9', 'o-2'))
       .then([reserved(seats(10), seats(-10), 'r-9', 'o-2')]));
 
-  it('survives a JSON snapshot round trip', () => {
+  it('decides the same from a JSON snapshot of its state as from its events', () => {
     const state = fold(seatsAvailability, history);
-    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    const fromSnapshot = JSON.parse(JSON.stringify(state)) as typeof state;
+    const command = reserve(seats(11), 'r-9', 'o-2');
+    expect(seatsAvailability.decide(command, fromSnapshot)).toEqual(seatsAvailability.decide(command, state));
   });
 });

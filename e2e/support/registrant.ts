@@ -1,11 +1,8 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+
+export { snap } from './snap';
 
 export const demoConference = { slug: 'cqrs-summit', name: 'CQRS Summit' } as const;
-
-/** Attaches a full-page screenshot to the report under `name`. */
-export async function snap(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-}
 
 /**
  * Opens the register page once the conference's seats are on sale: a just-published conference

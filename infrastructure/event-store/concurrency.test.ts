@@ -76,14 +76,16 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
     const before = await readAll(db, startOfFeed, 1_000_000);
     const from = before.length ? checkpointOf(before.at(-1)!) : startOfFeed;
     const other = db.connect({ max: 1 });
-    await db.transaction(async (tx) => {
+    const later = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_current_xact_id()'); // the reader now holds an id, as a reactor's batch does
-      const later = await append(other as TestDatabase, `later-${randomUUID()}`, 'no-stream');
+      const appended = await append(other as TestDatabase, `later-${randomUUID()}`, 'no-stream');
       const seen = await readAll(tx, from, 1_000);
-      expect(seen.map((e) => e.eventId)).not.toContain(later.events[0]!.eventId);
+      expect(seen.map((e) => e.eventId)).not.toContain(appended.events[0]!.eventId);
+      return appended.events[0]!.eventId;
     });
-    const after = await eventually(() => readAll(db, from, 1_000), (events) => events.length >= 1);
-    expect(after.length).toBeGreaterThanOrEqual(1);
+    // Once the reader's transaction is over, the event it could not see yet is in the feed.
+    const after = await eventually(() => readAll(db, from, 1_000), (events) => events.some((e) => e.eventId === later));
+    expect(after.map((e) => e.eventId)).toContain(later);
     await other.close();
   });
 

@@ -21,18 +21,35 @@ export type DocumentProjection<Doc extends VersionedDoc> = {
   readonly evolve: (doc: Doc | null, event: StoredEvent) => Doc | null;
 };
 
+/** Where in the feed a document was last changed: (transaction id, global position), as decimals. */
+type Through = { readonly through?: readonly [string, string] };
+
+/** Feed order, as the runner reads it: by transaction id, then global position. */
+const before = ([tx, position]: readonly [string, string], event: StoredEvent) => {
+  const [eventTx, eventPosition] = [BigInt(event.transactionId), BigInt(event.globalPosition)];
+  return BigInt(tx) < eventTx || (BigInt(tx) === eventTx && BigInt(position) < eventPosition);
+};
+
+/**
+ * Folds a batch into the documents it touches, and says which. An event a document has already
+ * seen (it is not past the point the document was last changed at) changes nothing: the same
+ * events delivered twice give the same rows.
+ */
 export function foldDocuments<Doc extends VersionedDoc>(
   projection: Pick<DocumentProjection<Doc>, 'keyOf' | 'evolve'>,
-  docs: Map<string, Doc | null>,
+  docs: Map<string, (Doc & Through) | null>,
   events: readonly StoredEvent[],
 ): Set<string> {
   const touched = new Set<string>();
   for (const event of events) {
     const key = projection.keyOf(event);
     if (key === null) continue;
-    const next = projection.evolve(docs.get(key) ?? null, event);
-    if (next !== (docs.get(key) ?? null)) touched.add(key);
-    docs.set(key, next);
+    const current = docs.get(key) ?? null;
+    if (current?.through && !before(current.through, event)) continue;
+    const next = projection.evolve(current, event);
+    if (next === current) continue;
+    touched.add(key);
+    docs.set(key, next && { ...next, through: [event.transactionId, event.globalPosition] });
   }
   return touched;
 }

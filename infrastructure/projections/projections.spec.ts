@@ -4,7 +4,8 @@ import type { StoredEvent } from '../event-store/types';
 import { conferencesProjection } from './conferences';
 import { foldDocuments, type VersionedDoc } from './document-projection';
 import { ordersProjection } from './orders';
-import { evolveAllocation, type AllocationDoc } from './seat-allocation';
+import { evolveAllocation, seatAllocationProjection, type AllocationDoc } from './seat-allocation';
+import { seatAssignmentsProjection } from './seat-assignments';
 
 let position = 0;
 function stored(streamId: string, streamPosition: number, message: Message): StoredEvent {
@@ -69,9 +70,14 @@ describe('the seat allocation read model', () => {
     expect(doc.seatTypes).toEqual([{ seatTypeId: 'ga', name: 'General', quota: 10, reserved: 0, sold: 4, available: 6 }]);
   });
 
-  it('folds the same events to the same document every time', () => {
+  it('gives the same rows when the same events are delivered twice', () => {
+    const docs = new Map<string, AllocationDoc | null>();
     const events = [...conferenceEvents, ...availabilityEvents];
-    expect(allocation(events)).toEqual(allocation(events));
+    foldDocuments(seatAllocationProjection, docs, events);
+    const once = structuredClone(docs.get(conferenceId));
+    expect(foldDocuments(seatAllocationProjection, docs, events)).toEqual(new Set());
+    expect(docs.get(conferenceId)).toEqual(once);
+    expect(once?.seatTypes).toEqual([{ seatTypeId: 'ga', name: 'General', quota: 10, reserved: 0, sold: 4, available: 6 }]);
   });
 });
 
@@ -111,5 +117,36 @@ describe('the orders read model', () => {
       version: 5,
       payment: { paymentId: 'p1', status: 'rejected', version: 2, open: false },
     });
+  });
+});
+
+describe('the seat assignments read model', () => {
+  const created = stored('seat-assignments-o1', 1, {
+    type: 'SeatAssignmentsCreated', data: { orderId: 'o1', positions: [{ position: 0, seatTypeId: 'ga' }, { position: 1, seatTypeId: 'ga' }] },
+  });
+  const ada = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' };
+  const assigned = stored('seat-assignments-o1', 2, { type: 'SeatAssigned', data: { orderId: 'o1', position: 1, seatTypeId: 'ga', attendee: ada } });
+  const renamed = stored('seat-assignments-o1', 3, {
+    type: 'SeatAssignmentUpdated', data: { orderId: 'o1', position: 1, seatTypeId: 'ga', attendee: { ...ada, lastName: 'King' } },
+  });
+  const unassigned = stored('seat-assignments-o1', 4, { type: 'SeatUnassigned', data: { orderId: 'o1', position: 1, seatTypeId: 'ga', email: ada.email } });
+
+  it('has one row per seat, unassigned until an attendee is assigned, then updated', () => {
+    expect(fold(seatAssignmentsProjection, [created, assigned, renamed]).get('o1')).toMatchObject({
+      version: 3,
+      orderId: 'o1',
+      seats: [
+        { position: 0, seatTypeId: 'ga', attendee: null },
+        { position: 1, seatTypeId: 'ga', attendee: { ...ada, lastName: 'King' } },
+      ],
+    });
+  });
+
+  it('empties a seat that is unassigned', () => {
+    expect(fold(seatAssignmentsProjection, [created, assigned, unassigned]).get('o1')?.seats[1]).toEqual({ position: 1, seatTypeId: 'ga', attendee: null });
+  });
+
+  it('ignores events of an order it never saw created', () => {
+    expect(fold(seatAssignmentsProjection, [assigned]).get('o1') ?? null).toBeNull();
   });
 });

@@ -79,7 +79,7 @@ describe('registration through the application services and running subscription
     const reserved = settled.filter((o) => o.status === 'reserved');
     expect(reserved).toHaveLength(100);
     for (const order of reserved) await pay(order.orderId);
-    const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.sold === 200);
+    const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.reserved === 0);
     expect(allocation.seatTypes[0]).toMatchObject({ quota: 200, reserved: 0, sold: 200, available: 0 });
   }, 120_000);
 
@@ -90,9 +90,9 @@ describe('registration through the application services and running subscription
       const { orderId } = await placed(conferenceId, [{ seatTypeId: general!, quantity: 3 }]);
       await settledOrder(db, orderId);
       expect((await allocationView(db, conferenceId)).seatTypes[0]).toMatchObject({ reserved: 3, available: 2 });
-      const expired = await eventually(() => settledOrder(db, orderId), (o) => o.status === 'expired', 10_000);
-      expect(expired.status).toBe('expired');
-      const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.available === 5);
+      // Expiry is what this test waits for: the deadline failing is the assertion.
+      await eventually(() => settledOrder(db, orderId), (o) => o.status === 'expired', 10_000);
+      const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.reserved === 0);
       expect(allocation.seatTypes[0]).toMatchObject({ reserved: 0, sold: 0, available: 5 });
     } finally {
       delete process.env.RESERVATION_TTL_SECONDS;
@@ -108,7 +108,7 @@ describe('registration through the application services and running subscription
       const started = orThrow(await registerAndCheckout(registrant(db), orderId, details));
       await eventually(() => settledOrder(db, orderId), (o) => o.status === 'expired', 10_000);
       orThrow(await settlePayment(registrant(db), started.paymentId!, true));
-      const order = await eventually(() => settledOrder(db, orderId), (o) => o.payment?.status === 'refunded');
+      const order = await eventually(() => settledOrder(db, orderId), (o) => o.payment?.status !== 'initiated' && o.payment?.status !== 'completed');
       expect(order).toMatchObject({ status: 'expired', payment: { status: 'refunded', amount: 10_000 } });
     } finally {
       delete process.env.RESERVATION_TTL_SECONDS;
@@ -181,7 +181,7 @@ describe('registration through the application services and running subscription
     await settledOrder(db, orderId);
     await pay(orderId);
     orThrow(await updateSeatType({ db, actor: 'organizer' }, conferenceId, general!, { name: 'General admission', description: '', quantity: 1, price: 100 }));
-    const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.quota === 1);
+    const allocation = await eventually(() => allocationView(db, conferenceId), (a) => a.seatTypes[0]!.quota !== 4);
     expect(allocation.seatTypes[0]).toMatchObject({ quota: 1, sold: 3, available: -2 });
     expect((await settledOrder(db, orderId)).status).toBe('confirmed');
   });

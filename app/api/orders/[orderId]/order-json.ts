@@ -1,16 +1,32 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
+import { json, notFoundJson } from '@/app/api/_lib/json';
 import { hasOrderAccess } from '@/app/orders/order-access';
-import { database } from '@/infrastructure/runtime';
+import type { OrderSnapshot, SeatAssignmentsSnapshot } from '@/components/registrant/order-types';
 import type { Db } from '@/infrastructure/db/client';
+import type { OrderView, SeatAssignmentsView } from '@/infrastructure/queries/orders';
+import { database } from '@/infrastructure/runtime';
 
 /**
  * A read model of one order as JSON for polling: `null` while it is not projected yet (it is
  * written a moment after the command); 404 for a browser without access, whether or not it exists.
  */
-export async function orderJson<T>(params: Promise<{ orderId: string }>, read: (db: Db, orderId: string) => Promise<T | null>) {
+export async function orderJson<V, T>(params: Promise<{ orderId: string }>, read: (db: Db, orderId: string) => Promise<V | null>, dto: (view: V) => T) {
   const { orderId } = await params;
-  if (!(await hasOrderAccess(orderId))) return NextResponse.json({ message: 'Order not found' }, { status: 404 });
+  if (!(await hasOrderAccess(orderId))) return notFoundJson('Order not found');
   const view = await read(await database(), orderId);
-  return NextResponse.json(view, { headers: { 'cache-control': 'no-store' } });
+  return json(view === null ? null : dto(view));
 }
+
+export const orderSnapshot = (view: OrderView) => {
+  const { orderId, version, status, requested, reserved, lines, total, currency, reservationExpiresAt, registrant, accessCode } = view;
+  const payment = view.payment && { paymentId: view.payment.paymentId, status: view.payment.status, open: view.payment.open };
+  const { conferenceName, conferenceSlug, shortfall } = view;
+  return {
+    orderId, version, status, requested, reserved, total, currency, reservationExpiresAt, registrant, accessCode, payment,
+    lines: lines.map(({ seatTypeId, name, unitPrice, quantity, lineTotal }) => ({ seatTypeId, name, unitPrice, quantity, lineTotal })),
+    conferenceName, conferenceSlug, shortfall,
+  } satisfies OrderSnapshot;
+};
+
+export const seatsSnapshot = ({ orderId, version, seats }: SeatAssignmentsView) =>
+  ({ orderId, version, seats: seats.map(({ position, label, firstName, lastName, email }) => ({ position, label, firstName, lastName, email })) }) satisfies SeatAssignmentsSnapshot;

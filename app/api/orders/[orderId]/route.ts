@@ -1,8 +1,8 @@
 import { orderView } from '@/infrastructure/queries/orders';
-import { orderJson } from './order-json';
+import { orderJson, orderSnapshot } from './order-json';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(_request: Request, { params }: { params: Promise<{ orderId: string }> }) {
-  return orderJson(params, orderView);
+  return orderJson(params, orderView, orderSnapshot);
 }

@@ -1,9 +1,9 @@
 import { seatAssignmentsView } from '@/infrastructure/queries/orders';
-import { orderJson } from '../order-json';
+import { orderJson, seatsSnapshot } from '../order-json';
 
 export const dynamic = 'force-dynamic';
 
 /** `null` until the confirmed order's seats are projected. */
 export function GET(_request: Request, { params }: { params: Promise<{ orderId: string }> }) {
-  return orderJson(params, seatAssignmentsView);
+  return orderJson(params, seatAssignmentsView, seatsSnapshot);
 }

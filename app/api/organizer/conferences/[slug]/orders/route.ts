@@ -1,16 +1,10 @@
-import { authorizedConference } from '@/app/organizer/_lib/access';
 import { orderDtos } from '@/app/organizer/_lib/dto';
 import { organizerOrders } from '@/infrastructure/queries/organizer';
-import { database } from '@/infrastructure/runtime';
+import { conferenceJson } from '../conference-json';
 
 export const dynamic = 'force-dynamic';
 
-type Context = { readonly params: Promise<{ slug: string }> };
-
-/** The conference's orders, newest first, for the Orders page to poll; only for its organizer. */
-export async function GET(_request: Request, { params }: Context) {
-  const doc = await authorizedConference((await params).slug);
-  if (!doc) return Response.json({ error: 'Conference not found' }, { status: 404 });
-  const rows = await organizerOrders(await database(), doc.conferenceId);
-  return Response.json(orderDtos(rows), { headers: { 'Cache-Control': 'no-store' } });
+/** The conference's orders, newest first, for the Orders page to poll. */
+export function GET(_request: Request, { params }: { readonly params: Promise<{ slug: string }> }) {
+  return conferenceJson(params, organizerOrders, orderDtos);
 }

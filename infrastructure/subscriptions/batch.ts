@@ -1,0 +1,62 @@
+import type { UnitOfWork } from '../commands/handle';
+import type { Database } from '../db/client';
+import { isTransientDatabaseError } from '../db/errors';
+import { readAll } from '../event-store/read';
+import { ConcurrencyError, type StoredEvent } from '../event-store/types';
+import { logger } from '../logger';
+import { advance, takeLease } from './checkpoints';
+import { eventsAppended } from './wakeup';
+
+export type Subscription = {
+  readonly name: string;
+  readonly batchSize?: number;
+  /** Applies a batch inside the batch's transaction: read-model writes and commands alike. */
+  apply(work: UnitOfWork, events: readonly StoredEvent[]): Promise<void>;
+  /** Empties what the subscription built, for a rebuild from the start of the feed. */
+  reset?(db: UnitOfWork['db']): Promise<void>;
+};
+
+/** The subscription itself failed on these events (not the connection, not a lost race). */
+export class HandlerError extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly events: readonly StoredEvent[],
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
+/**
+ * Runs one batch of one subscription in one transaction: lease, read, apply, advance the
+ * checkpoint. Null when another runner holds it (or it stopped); else how many events it took.
+ */
+export async function runBatch(
+  db: Database,
+  subscription: Subscription,
+  owner: string,
+  options: { leaseMs: number; batchSize?: number },
+): Promise<number | null> {
+  const effects: (() => void)[] = [];
+  let appended = false;
+  const started = performance.now();
+  const count = await db.transaction(async (tx) => {
+    const lease = await takeLease(tx, subscription.name, owner);
+    if (!lease) return null;
+    const events = await readAll(tx, lease.checkpoint, options.batchSize ?? subscription.batchSize ?? 500);
+    if (events.length > 0) {
+      const work: UnitOfWork = { db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), appended: () => (appended = true) };
+      await subscription.apply(work, events).catch((error: unknown) => {
+        // A lost connection or a lost version race is retried as it is, never dead-lettered.
+        const transient = isTransientDatabaseError(error) || error instanceof ConcurrencyError;
+        throw transient ? error : new HandlerError(error, events);
+      });
+    }
+    await advance(tx, subscription.name, owner, options.leaseMs, events.at(-1));
+    return events.length;
+  });
+  for (const effect of effects) effect();
+  // Only a batch that wrote events has news for the other subscriptions.
+  if (appended) eventsAppended(db);
+  if (count) logger.debug({ subscription: subscription.name, events: count, ms: Math.round(performance.now() - started) }, 'batch');
+  return count;
+}

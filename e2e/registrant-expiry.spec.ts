@@ -16,13 +16,13 @@ test('an unpaid reservation expires and its seats are on sale again', async ({ p
   const orderUrl = page.url();
   await expect(page.getByTestId('order-total')).toHaveText('$75.00');
   await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText(/^00:0\d$/);
-  await snap(page, testInfo, 'reservation counting down');
 
-  // While held, nobody else can have the seats.
+  // While held, nobody else can have the seats (looked at first: the hold lasts 8 seconds).
   const other = await browser.newContext({ baseURL: shortTtlURL });
   const otherPage = await other.newPage();
   await otherPage.goto(`/conferences/${conference.slug}/register`);
   await expect(otherPage.getByRole('row', { name: /Standing/ })).toContainText('Sold out');
+  await snap(page, testInfo, 'reservation counting down');
 
   await expect(page.getByRole('alert').filter({ hasText: 'Your reservation has expired' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByLabel('First name', { exact: true })).toHaveCount(0);

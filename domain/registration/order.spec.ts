@@ -1,79 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../shared/decider';
-import { DomainError } from '../shared/errors';
 import { given } from '../shared/testing';
-import { assertOrderCanBePaid, order, type OrderCommand, type OrderEvent, type UpdateOrderSeats } from './order';
-import type { CatalogEntry, OrderLine as Line } from './pricing';
-
-const orderId = 'o-1';
-const conferenceId = 'c-1';
-const expiresAt = '2026-06-01T10:15:00.000Z';
-const catalog: CatalogEntry[] = [
-  { seatTypeId: 'general', name: 'General', price: 1510 },
-  { seatTypeId: 'vip', name: 'VIP', price: 5000 },
-];
-type Seat = { seatTypeId: string; quantity: number };
-const general = (quantity: number): Seat => ({ seatTypeId: 'general', quantity });
-const vip = (quantity: number): Seat => ({ seatTypeId: 'vip', quantity });
-const line = (seatTypeId: 'general' | 'vip', quantity: number): Line => {
-  const entry = catalog.find((candidate) => candidate.seatTypeId === seatTypeId)!;
-  return { seatTypeId, name: entry.name, quantity, unitPrice: entry.price, lineTotal: entry.price * quantity };
-};
-const totals = (...lines: Line[]): OrderEvent => {
-  const total = lines.reduce((sum, { lineTotal }) => sum + lineTotal, 0);
-  return { type: 'OrderTotalsCalculated', data: { orderId, lines, total, isFreeOfCharge: total === 0 } };
-};
-
-const placeData = {
-  orderId, conferenceId, conferencePublished: true, seats: [general(3), vip(1)], catalog, currency: 'EUR',
-  reservationExpiresAt: expiresAt, accessCode: 'ABC123',
-};
-const place = (changes: Partial<typeof placeData> = {}): OrderCommand =>
-  ({ type: 'PlaceOrder', data: { ...placeData, ...changes } });
-const orderPlaced: OrderEvent = {
-  type: 'OrderPlaced',
-  data: { orderId, conferenceId, seats: [general(3), vip(1)], reservationExpiresAt: expiresAt, accessCode: 'ABC123', currency: 'EUR' },
-};
-const placedTotals = totals(line('general', 3), line('vip', 1));
-const update = (seats = [general(2)], changes: { conferencePublished?: boolean } = {}): UpdateOrderSeats =>
-  ({ type: 'UpdateOrderSeats', data: { orderId, seats, catalog, ...changes } });
-const updated = (seats: Seat[]): OrderEvent =>
-  ({ type: 'OrderUpdated', data: { orderId, conferenceId, seats, reservationExpiresAt: expiresAt } });
-const markReserved = (seats = [general(3), vip(1)], reservationExpiresAt = expiresAt): OrderCommand =>
-  ({ type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'r-1', seats, reservationExpiresAt } });
-const completed: OrderEvent = {
-  type: 'OrderReservationCompleted',
-  data: { orderId, conferenceId, seats: [general(3), vip(1)], reservationExpiresAt: expiresAt },
-};
-const partial = (seats: Seat[]): OrderEvent =>
-  ({ type: 'OrderPartiallyReserved', data: { orderId, conferenceId, seats, reservationExpiresAt: expiresAt } });
-const registrant = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' };
-const assign = (changes: Partial<typeof registrant> = {}): OrderCommand =>
-  ({ type: 'AssignRegistrantDetails', data: { orderId, ...registrant, ...changes } });
-const assigned: OrderEvent = { type: 'OrderRegistrantAssigned', data: { orderId, ...registrant } };
-const confirm: OrderCommand = { type: 'ConfirmOrder', data: { orderId } };
-const startPayment = (paymentId = 'p-1'): OrderCommand => ({ type: 'StartPayment', data: { orderId, paymentId } });
-const paymentStarted = (paymentId = 'p-1', amount = 9530): OrderEvent =>
-  ({ type: 'OrderPaymentStarted', data: { orderId, paymentId, amount } });
-const releasePayment = (paymentId = 'p-1'): OrderCommand => ({ type: 'ReleasePayment', data: { orderId, paymentId } });
-const paymentReleased = (paymentId = 'p-1'): OrderEvent => ({ type: 'OrderPaymentReleased', data: { orderId, paymentId } });
-const paidWith = (paymentId = 'p-1', amountPaid = 9530): OrderCommand =>
-  ({ type: 'ConfirmOrder', data: { orderId, paymentId, amountPaid } });
-const expire: OrderCommand = { type: 'ExpireOrder', data: { orderId } };
-const expired: OrderEvent = { type: 'OrderExpired', data: { orderId, conferenceId } };
-const confirmed = (email = ''): OrderEvent => ({
-  type: 'OrderConfirmed',
-  data: { orderId, conferenceId, seats: [general(3), vip(1)], accessCode: 'ABC123', email, total: 9530 },
-});
-const canBePaid = (history: OrderEvent[]) => () => assertOrderCanBePaid(fold(order, history));
-/** The rule a guard breaks; anything but a DomainError is a bug and fails the test. */
-const codeOf = (run: () => void) => {
-  try { run(); } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-};
+import { order, type OrderCommand, type OrderEvent } from './order';
+import {
+  assign, assigned, canBePaid, catalog, codeOf, completed, conferenceId, confirm, confirmed, expire, expired, general, line,
+  markReserved, orderId, orderPlaced, paidWith, partial, paymentStarted, place, placedTotals, registrant, releasePayment,
+  startPayment, totals, update, updated, vip,
+} from './order.examples';
 
 describe('given no order', () => {
   it('places it and prices it', () => given(order).when(place()).then([orderPlaced, placedTotals]));
@@ -221,53 +153,6 @@ describe('given a fully reserved order', () => {
   });
 
   it('expires', () => given(order, history).when(expire).then([expired]));
-});
-
-describe('given a fully reserved order with an open payment', () => {
-  const history = [orderPlaced, placedTotals, completed, assigned, paymentStarted()];
-
-  it('ignores starting the same payment again', () => given(order, history).when(startPayment()).then([]));
-
-  it('refuses a second payment while one is open', () =>
-    given(order, history).when(startPayment('p-2')).thenThrows('PaymentInProgress'));
-
-  it('refuses seat changes while the payment is open', () =>
-    given(order, history).when(update()).thenThrows('PaymentInProgress'));
-
-  it('is confirmed by its open payment with the registrant e-mail', () =>
-    given(order, history).when(paidWith()).then([confirmed(registrant.email)]));
-
-  it('refuses a payment of another amount than its total', () =>
-    given(order, history).when(paidWith('p-1', 1)).thenThrows('PaymentDoesNotMatchOrder'));
-
-  it('refuses a confirmation by another payment', () =>
-    given(order, history).when(paidWith('p-2')).thenThrows('PaymentNotOpen'));
-
-  it('releases the payment the processor rejected', () =>
-    given(order, history).when(releasePayment()).then([paymentReleased()]));
-
-  it('ignores the release of another payment', () => given(order, history).when(releasePayment('p-2')).then([]));
-});
-
-describe('given an order whose payment was rejected and released', () => {
-  const history = [orderPlaced, placedTotals, completed, paymentStarted(), paymentReleased()];
-
-  it('changes its seats again', () =>
-    given(order, history).when(update()).then([updated([general(2)]), totals(line('general', 2))]));
-
-  it('starts another payment', () => given(order, history).when(startPayment('p-2')).then([paymentStarted('p-2')]));
-
-  it('is not confirmed by the released payment', () => given(order, history).when(paidWith()).thenThrows('PaymentNotOpen'));
-});
-
-describe('given a free order', () => {
-  const free = { type: 'OrderTotalsCalculated', data: { orderId, lines: [], total: 0, isFreeOfCharge: true } } as OrderEvent;
-  const history = [orderPlaced, free, completed];
-
-  it('is confirmed without a payment', () =>
-    given(order, history).when(confirm).then([{ ...confirmed(), data: { ...confirmed().data, total: 0 } } as OrderEvent]));
-
-  it('takes no payment', () => given(order, history).when(startPayment()).thenThrows('OrderIsFree'));
 });
 
 describe('given a confirmed order', () => {

@@ -10,12 +10,14 @@ type Props = {
   readonly pendingText: string;
   readonly commandId?: string;
   readonly variant?: 'primary' | 'secondary' | 'danger';
+  /** Said once the action is done, for one that leaves the page as it is. */
+  readonly doneText?: string;
 };
 
 const variants = { primary: '', secondary: 'button--secondary', danger: 'button--danger' };
 
 /** One command behind one button: its progress and its failure are announced beside it. */
-export function ActionButton({ action, label, pendingText, commandId, variant = 'primary' }: Props) {
+export function ActionButton({ action, label, pendingText, commandId, variant = 'primary', doneText = '' }: Props) {
   const { state, pending, form } = useForm(action);
   return (
     <form {...form} className={styles.inlineForm}>
@@ -23,8 +25,8 @@ export function ActionButton({ action, label, pendingText, commandId, variant = 
       <button type="submit" className={variants[variant]} aria-busy={pending}>
         {label}
       </button>
-      <span role="status" className={pending ? styles.hint : styles.srOnly}>
-        {pending ? pendingText : ''}
+      <span role="status" className={pending || state?.ok ? styles.hint : styles.srOnly}>
+        {pending ? pendingText : state?.ok ? doneText : ''}
       </span>
       {state && !state.ok ? (
         <span role="alert" className={styles.inlineError}>

@@ -155,7 +155,7 @@ describe('given a published conference', () => {
     }]));
 
   it('refuses to remove a seat type', () =>
-    given(conference, history).when(removeGeneral).thenThrows('SeatTypeCannotBeRemovedAfterPublishing'));
+    given(conference, history).when(removeGeneral).thenThrows('SeatTypeCannotBeRemoved'));
 });
 
 describe('given a conference unpublished after publication', () => {
@@ -169,7 +169,7 @@ describe('given a conference unpublished after publication', () => {
     given(conference, [...history, updated(90)]).when(publish).then([published(false, 90)]));
 
   it('still refuses to remove a seat type', () =>
-    given(conference, history).when(removeGeneral).thenThrows('SeatTypeCannotBeRemovedAfterPublishing'));
+    given(conference, history).when(removeGeneral).thenThrows('SeatTypeCannotBeRemoved'));
 
   it('marks an edited seat type as edited after publication', () =>
     given(conference, history).when(updateGeneral({ quantity: 50 })).then([updated(50)]));

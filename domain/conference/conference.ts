@@ -158,7 +158,7 @@ function removeSeatType(command: RemoveSeatType, state: ConferenceState): Confer
   const conference = existing(state);
   seatTypeIn(conference, command.data.seatTypeId);
   // Seats of a published type may be reserved or sold: removing it would orphan them.
-  if (conference.wasEverPublished) throw conflict('SeatTypeCannotBeRemovedAfterPublishing');
+  if (conference.wasEverPublished) throw conflict('SeatTypeCannotBeRemoved');
   return [{ type: 'SeatTypeRemoved', data: command.data }];
 }
 

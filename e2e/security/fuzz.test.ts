@@ -28,6 +28,14 @@ const anyText = fc.oneof(
   fc.uuid(),
 );
 const anyField = fc.oneof(anyText, fc.constant(new Blob(['x'])));
+/** What can be put in a URL at all (a lone surrogate cannot be percent-encoded). */
+const encodable = (text: string) => {
+  try {
+    return encodeURIComponent(text) !== '';
+  } catch {
+    return false;
+  }
+};
 const foreignId = (ids: readonly string[]) =>
   fc.oneof(...ids.map((id) => fc.constant(id)), fc.uuid(), fc.constant('f'.repeat(36)), fc.constant(randomUUID().replaceAll('-', '').padEnd(36, '0')), brokenText);
 // Field names as a browser can encode them: Next's multipart parser answers a control character
@@ -53,7 +61,13 @@ function brokenForm(valid: Record<string, string>, required: readonly string[]):
 /** One generated request: the action's arguments, the form it ends with, and where it comes from. */
 type Input = { readonly args: readonly unknown[]; readonly form?: Record<string, string | Blob>; readonly from?: string };
 type Answer = ActionAnswer | { status: number };
-type Target = { readonly name: string; readonly input: fc.Arbitrary<Input>; send(input: Input): Promise<Answer> };
+type Target = {
+  readonly name: string;
+  readonly input: fc.Arbitrary<Input>;
+  send(input: Input): Promise<Answer>;
+  /** The statuses a route may answer (actions answer refusals): 400 or 404 unless said. */
+  readonly statuses?: readonly number[];
+};
 
 describe('fuzzing every action and route of the built app (server PostgreSQL)', () => {
   let app: AppServer;
@@ -68,8 +82,9 @@ describe('fuzzing every action and route of the built app (server PostgreSQL)', 
     const paid = await paidOrder(registrant, conference);
     const reserved = await reservedOrder(registrant, conference);
     const strangers = await reservedOrder(httpVisitor(app.url), other);
+    const tokens = await apiTokensOf(app.url, other);
     await settled(app.db);
-    targets = buildTargets({ organizer, registrant, conference, other, paid, reserved, strangers, base: app.url });
+    targets = buildTargets({ organizer, registrant, conference, other, paid, reserved, strangers, tokens, base: app.url });
   });
   afterAll(() => app.stop());
 
@@ -83,7 +98,7 @@ describe('fuzzing every action and route of the built app (server PostgreSQL)', 
           const answer = await target.send(input);
           expect(answer.status, target.name).not.toBe(500);
           if ('result' in answer || 'redirect' in answer) expectRefusal(target.name, answer as ActionAnswer);
-          else expect([400, 404], target.name).toContain(answer.status);
+          else expect(target.statuses ?? [400, 404], target.name).toContain(answer.status);
           expect(await eventCount(app.db), target.name).toBe(before);
         }),
         { numRuns: runsEach, seed, endOnFailure: true },
@@ -117,7 +132,29 @@ function expectRefusal(target: string, answer: ActionAnswer) {
 type Setup = {
   organizer: HttpVisitor; registrant: HttpVisitor; conference: Conference; other: Conference;
   paid: { orderId: string; paymentId: string }; reserved: string; strangers: string; base: string;
+  /** API tokens that open something, but never what the generated requests aim at. */
+  tokens: readonly string[];
 };
+
+/** An organizer token of another conference and an order token of an order on it. */
+async function apiTokensOf(base: string, other: Conference): Promise<string[]> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const organizer = await post('/organizer/tokens', { email: other.email, accessCode: other.accessCode });
+  const order = await post(`/conferences/${other.slug}/orders`, { seats: [{ seatTypeId: other.seatTypeId, quantity: 1 }] });
+  return [organizer.organizerToken, order.orderToken];
+}
+
+/** Every write route of the API (API-CONTRACT.md), its path parameters to be filled in. */
+const apiWrites = [
+  'POST /conferences', 'POST /conferences/{slug}/orders', 'POST /orders/lookup', 'PUT /orders/{id}/seats', 'PUT /orders/{id}/registrant',
+  'POST /orders/{id}/checkout', 'POST /payments/{id}/accept', 'POST /payments/{id}/reject', 'PUT /orders/{id}/attendees/{position}',
+  'DELETE /orders/{id}/attendees/{position}', 'POST /organizer/tokens', 'PATCH /organizer/conferences/{slug}',
+  'POST /organizer/conferences/{slug}/publish', 'POST /organizer/conferences/{slug}/unpublish', 'POST /organizer/conferences/{slug}/seat-types',
+  'PUT /organizer/conferences/{slug}/seat-types/{id}', 'DELETE /organizer/conferences/{slug}/seat-types/{id}',
+];
+const apiReads = ['GET /conferences/{slug}', 'GET /orders/{id}', 'GET /orders/{id}/attendees', 'GET /organizer/conferences/{slug}',
+  'GET /organizer/conferences/{slug}/orders', 'GET /organizer/conferences/{slug}/allocation'];
 
 /** What every target builds on: the setup's ids and forms, and how a generated input is sent. */
 function toolsFor(s: Setup) {
@@ -191,13 +228,14 @@ function organizerTargets(s: Setup, { slug, details, seatType, viaAction, formFr
 /** Any action with any arguments from a stranger, and every page and JSON route with odd ids. */
 function anyTargets(s: Setup, { address, orderIds, viaAction }: Tools): Target[] {
   return [
+    apiTarget(s, orderIds),
     ...Object.values(action).filter((name) => name !== action.signOut).map((name) => ({
       name: `${name.split('#')[1]} with any arguments`, send: viaAction(name),
       input: fc.record({ args: fc.array(fc.oneof(fc.anything(), anyText), { maxLength: 5 }), from: address }),
     })),
     { name: 'pages and JSON routes', input: fc.record({
       path: fc.constantFrom('/orders/', '/payments/', '/conferences/', '/organizer/conferences/', '/api/orders/', '/api/organizer/conferences/'),
-      id: fc.oneof(foreignId(orderIds), anyText).filter((id) => id !== ''),
+      id: fc.oneof(foreignId(orderIds), anyText).filter(encodable),
       suffix: fc.constantFrom('', '/seats', '/register', '/allocation', '/orders', '/history', '/edit'),
     }).map((route) => ({ args: [route] })),
     async send({ args: [route] }) {
@@ -207,4 +245,41 @@ function anyTargets(s: Setup, { address, orderIds, viaAction }: Tools): Target[]
       return { status: response.status };
     } },
   ];
+}
+
+/**
+ * The JSON API: any route with odd path parameters, no token or one that opens something else,
+ * and a body of any JSON (or none at all). Writes must be refused; reads find nothing.
+ */
+function apiTarget(s: Setup, ids: readonly string[]): Target {
+  const slugs = [s.conference.slug, s.other.slug];
+  return {
+    name: 'JSON API',
+    input: fc.record({
+      route: fc.constantFrom(...apiWrites, ...apiReads),
+      id: fc.oneof(foreignId(ids), anyText).filter(encodable),
+      slug: fc.oneof(fc.constantFrom(...slugs), anyText).filter(encodable),
+      token: fc.constantFrom(undefined, 'sw_o_forged', ...s.tokens),
+      body: fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.string(), fc.constant('')),
+      key: fc.option(fc.string({ minLength: 1, maxLength: 40 }).filter((key) => /^[\x20-\x7e]+$/.test(key)), { nil: undefined }),
+      from: fc.ipV4(),
+    }).map((request) => ({ args: [request] })),
+    async send({ args: [request] }) {
+      const { route, id, slug, token, body, key, from } = request as { route: string; id: string; slug: string; token?: string; body: string; key?: string; from: string };
+      const [method, template] = route.split(' ') as [string, string];
+      // The strangers' conference is where the tokens reach: aim at this setup's conference instead.
+      const target = slug === s.other.slug ? s.conference.slug : slug;
+      const path = template.replace('{slug}', encodeURIComponent(target)).replace('{id}', encodeURIComponent(id)).replace('{position}', encodeURIComponent([...id].slice(0, 3).join('')));
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': from };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (key) headers['idempotency-key'] = key;
+      const response = await fetch(`${s.base}/api/v1${path}`, { method, headers, ...(method === 'GET' ? {} : { body }) });
+      const answer = await response.json().catch(() => null);
+      // Reads may find something (a published conference); writes never go through.
+      expect(method === 'GET' ? [200, 401, 404] : [400, 401, 404, 409, 422, 429], `${route}: ${JSON.stringify(answer)}`).toContain(response.status);
+      if (response.status >= 400) expect(answer, route).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+      return { status: response.status };
+    },
+    statuses: [200, 400, 401, 404, 409, 422, 429],
+  };
 }

@@ -131,6 +131,34 @@ export const organizerSessions = pgTable('organizer_sessions', {
   signedOutAt: at('signed_out_at'),
 });
 
+// ---- JSON API -------------------------------------------------------------------------------
+
+/** Bearer tokens, kept only as hashes: an order token opens one order, an organizer token one conference. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    kind: text('kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [index('api_tokens_subject').on(t.subjectId)],
+);
+
+/** An answered write by its caller-scoped Idempotency-Key: a repeat gets this answer again for 24 h. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').primaryKey(),
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('idempotency_keys_created').on(t.createdAt)],
+);
+
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

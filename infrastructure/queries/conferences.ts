@@ -1,3 +1,4 @@
+import { conferenceRules } from '@/domain/conference/rules';
 import type { Db } from '../db/client';
 import type { ConferenceDoc } from '../projections/conferences';
 import type { AllocationDoc } from '../projections/seat-allocation';
@@ -30,8 +31,19 @@ export async function listPublishedConferences(db: Db): Promise<ConferenceSummar
 }
 
 export async function conferenceBySlug(db: Db, slug: string): Promise<ConferenceDoc | null> {
+  if (!conferenceRules.slug.pattern.test(slug)) return null;
   const [row] = await db.query<{ doc: ConferenceDoc }>('SELECT doc FROM rm_conferences WHERE slug = $1', [slug]);
   return row?.doc ?? null;
+}
+
+/**
+ * The conference a slug names, from the slug's own row, written with the conference's first
+ * event: known at once, where the read model follows a moment later.
+ */
+export async function conferenceIdOfSlug(db: Db, slug: string): Promise<string | null> {
+  if (!conferenceRules.slug.pattern.test(slug)) return null;
+  const [row] = await db.query<{ conference_id: string }>('SELECT conference_id FROM conference_slugs WHERE slug = $1', [slug]);
+  return row?.conference_id ?? null;
 }
 
 export async function conferenceById(db: Db, conferenceId: string): Promise<ConferenceDoc | null> {

@@ -62,6 +62,8 @@ export async function findOrderId(db: Db, email: string, accessCode: string): Pr
 
 export type AssignableSeat = {
   readonly position: number;
+  readonly seatTypeId: string;
+  readonly seatTypeName: string;
   /** `<seat type name> <n>`, n counted from 1 within each seat type. */
   readonly label: string;
   readonly firstName: string;
@@ -82,6 +84,8 @@ export async function seatAssignmentsView(db: Db, orderId: string): Promise<Seat
     counters.set(seatTypeId, n);
     return {
       position,
+      seatTypeId,
+      seatTypeName: nameOf(seatTypeId),
       label: `${nameOf(seatTypeId)} ${n}`,
       firstName: attendee?.firstName ?? '',
       lastName: attendee?.lastName ?? '',

@@ -1,4 +1,5 @@
 import { sameCode } from '../auth/access-codes';
+import type { Registrant } from '@/domain/registration/order';
 import type { Db } from '../db/client';
 import type { ConferenceDoc } from '../projections/conferences';
 import type { OrderDoc, OrderViewStatus } from '../projections/orders';
@@ -23,6 +24,7 @@ export type OrganizerOrderRow = {
   readonly currency: string;
   readonly registrant: string;
   readonly email: string;
+  readonly registrantDetails: Registrant | null;
   readonly attendees: readonly string[];
   readonly placedAt: string;
 };
@@ -50,6 +52,7 @@ export async function organizerOrders(db: Db, conferenceId: string): Promise<Org
     currency: doc.currency,
     registrant: doc.registrant ? `${doc.registrant.firstName} ${doc.registrant.lastName}` : '',
     email: doc.registrant?.email ?? '',
+    registrantDetails: doc.registrant,
     attendees: (seats?.seats ?? []).flatMap((s) => (s.attendee ? [`${s.attendee.firstName} ${s.attendee.lastName}`] : [])),
     placedAt: doc.placedAt,
   }));

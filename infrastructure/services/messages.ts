@@ -17,7 +17,7 @@ const messages: Readonly<Record<string, string>> = {
   PaymentAlreadyProcessed: 'This payment was already processed.',
   PaymentRequired: 'This order has to be paid before it is confirmed.',
   PaymentNotOpen: 'This payment is not the one in progress for this order.',
-  SeatTypeCannotBeRemovedAfterPublishing: 'A seat type cannot be removed once the conference was published.',
+  SeatTypeCannotBeRemoved: 'A seat type cannot be removed once the conference was published.',
   TooManySeats: `At most ${maxSeatsPerSeatType} seats of each type per order.`,
   UnknownSeatType: 'That seat type is not on sale at this conference.',
   UnknownSeatPosition: 'That seat is not part of this order.',

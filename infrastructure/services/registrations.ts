@@ -4,8 +4,7 @@ import { orderStream, send } from '../commands/router';
 import { defaultCurrency, loadConference, written, type Written } from './conferences';
 import { commandContext, newAccessCode, newIdFor, reservationTtlSeconds, type ServiceContext } from './context';
 import { attempt, parse, refusal, type Outcome } from './result';
-import { placeOrderSchema, registrantFormSchema, registrantSchema, seatSelectionSchema } from './schemas';
-import { z } from 'zod';
+import { placeOrderSchema, registrantFormSchema, registrantSchema, seatsSchema } from './schemas';
 
 /** What orders are priced on: the conference's own events, not a read model. */
 async function catalogOf(context: ServiceContext, conferenceId: string) {
@@ -46,7 +45,7 @@ export async function loadOrder(context: Pick<ServiceContext, 'db'>, orderId: st
 }
 
 export async function updateOrderSeats(context: ServiceContext, orderId: string, input: unknown): Promise<Outcome<Written>> {
-  const seats = parse(z.object({ seats: seatSelectionSchema }), input);
+  const seats = parse(seatsSchema, input);
   if (!seats.ok) return seats;
   const current = await loadOrder(context, orderId);
   const priced = current && (await catalogOf(context, current.conferenceId));

@@ -36,7 +36,7 @@ const wholeNumber = (missing: string, { min, max }: Range, tooMany: string, nega
 
 const conferenceDetailsShape = {
   name: text('Conference name', conferenceRules.name),
-  tagline: text('Tagline', conferenceRules.tagline).default(''),
+  tagline: text('Tagline', conferenceRules.tagline),
   location: text('Location', conferenceRules.location),
   description: text('Description', conferenceRules.description),
   startDate: date('Start date'),
@@ -48,13 +48,17 @@ const datesInOrder = <T extends { startDate: string; endDate: string }>(value: T
   }
 };
 
-export const conferenceDetailsSchema = z.object(conferenceDetailsShape).superRefine(datesInOrder);
+/** A tagline left out is none. */
+const withoutTagline = { tagline: conferenceDetailsShape.tagline.default('') };
+
+export const conferenceDetailsSchema = z.object({ ...conferenceDetailsShape, ...withoutTagline }).superRefine(datesInOrder);
 /** A change of some details (the API's PATCH): what is left out stays as it is. */
 export const conferenceDetailsChangeSchema = z.object(conferenceDetailsShape).partial();
 
 export const newConferenceSchema = z
   .object({
     ...conferenceDetailsShape,
+    ...withoutTagline,
     ownerName: text('Your name', conferenceRules.ownerName),
     ownerEmail: email,
     slug: typed('Slug').toLowerCase().regex(conferenceRules.slug.pattern, 'Use 3 to 40 lowercase letters, digits or dashes.'),
@@ -83,6 +87,8 @@ export const seatSelectionSchema = z
   .refine((seats) => seats.some((s) => s.quantity > 0), 'Select at least one seat.');
 
 export const placeOrderSchema = z.object({ conferenceId: idSchema, seats: seatSelectionSchema });
+/** New seats for an order (and the API's body of a new order: the conference is in its path). */
+export const seatsSchema = z.object({ seats: seatSelectionSchema });
 
 const person = {
   firstName: text('First name', personRules.firstName),

@@ -1,10 +1,13 @@
 'use server';
 
 import { fieldsOf } from '@/app/_lib/form-data';
-import { malformed } from '@/app/_lib/form-action';
+import { formAction, malformed } from '@/app/_lib/form-action';
+import { revokeTokens } from '@/infrastructure/api/tokens';
+import { database } from '@/infrastructure/runtime';
 import type { FormState } from '@/components/forms/result';
 import { setPublished, updateConferenceDetails } from '@/infrastructure/services/conferences';
-import { conferenceAction } from '../../_lib/conference-action';
+import { authorizedConference } from '../../_lib/access';
+import { conferenceAction, conferenceNotFound } from '../../_lib/conference-action';
 
 const detailFields = ['name', 'tagline', 'location', 'description', 'startDate', 'endDate'];
 
@@ -19,4 +22,14 @@ export async function updateDetailsAction(slug: string, _state: FormState, form:
   return conferenceAction(slug, form, 'update-details', (context, conference, fields) =>
     updateConferenceDetails(context, conference.conferenceId, fieldsOf(fields, detailFields)),
   );
+}
+
+/** Every API token of the conference stops working at once (a leaked one, a colleague gone). */
+export async function revokeApiTokensAction(slug: string, _state: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, async () => {
+    const conference = await authorizedConference(slug);
+    if (!conference) return conferenceNotFound;
+    await revokeTokens(await database(), 'organizer', conference.conferenceId);
+    return { ok: true };
+  });
 }

@@ -7,7 +7,7 @@ import type { ConferenceDoc } from '@/infrastructure/projections/conferences';
 import { allocationView, organizerOrders } from '@/infrastructure/queries/organizer';
 import { database } from '@/infrastructure/runtime';
 import { organizerConference } from '../../_lib/access';
-import { setPublishedAction } from './actions';
+import { revokeApiTokensAction, setPublishedAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -35,6 +35,25 @@ function PublicationCard({ doc }: { readonly doc: ConferenceDoc }) {
           ? 'Listed on the home page: registrants can book seats.'
           : 'Hidden from registrants. Add seat types, then open registration.'}
       </p>
+    </section>
+  );
+}
+
+function ApiCard({ doc }: { readonly doc: ConferenceDoc }) {
+  return (
+    <section className="card" aria-labelledby="api-title">
+      <h2 id="api-title" className={styles.cardTitle}>API access</h2>
+      <p className="muted">
+        Tools get an organizer token from <code>POST /api/v1/organizer/tokens</code> with your e-mail and access code
+        (see <Link href="/api/docs" prefetch={false}>the API reference</Link>). Revoking ends every token given so far.
+      </p>
+      <ActionButton
+        action={revokeApiTokensAction.bind(null, doc.slug)}
+        label="Revoke API tokens"
+        pendingText="Revoking…"
+        doneText="Every API token of this conference is revoked."
+        variant="danger"
+      />
     </section>
   );
 }
@@ -99,6 +118,7 @@ export default async function DashboardPage({ params }: Props) {
       <div className={styles.overview}>
         <PublicationCard doc={doc} />
         <AccessCard doc={doc} />
+        <ApiCard doc={doc} />
       </div>
       <Numbers doc={doc} />
       <section aria-labelledby="about-title">

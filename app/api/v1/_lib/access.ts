@@ -1,0 +1,33 @@
+import 'server-only';
+import { tokenSubject } from '@/infrastructure/api/tokens';
+import { conferenceIdOfSlug } from '@/infrastructure/queries/conferences';
+import { loadPayment } from '@/infrastructure/services/payments';
+import { idSchema } from '@/infrastructure/services/schemas';
+import { notFound, unauthorized, type Answer } from './answer';
+import type { Call } from './call';
+
+/** What a token opens here, or the contract's answer: no token 401; a wrong, revoked or foreign one 404. */
+export type Access<T> = { readonly granted: T } | { readonly refused: Answer };
+
+/** The order the call's order token opens, when it is this one. */
+export async function orderAccess(call: Call<unknown>, orderId: string): Promise<Access<string>> {
+  if (!call.token) return { refused: unauthorized() };
+  const subject = idSchema.safeParse(orderId).success ? await tokenSubject(call.db, 'order', call.token) : null;
+  return subject === orderId ? { granted: orderId } : { refused: notFound('Order not found') };
+}
+
+/** A payment of the order the call's order token opens. */
+export async function paymentAccess(call: Call<unknown>, paymentId: string): Promise<Access<string>> {
+  if (!call.token) return { refused: unauthorized() };
+  const payment = await loadPayment(call, paymentId);
+  if (!payment) return { refused: notFound('Payment not found') };
+  const order = await orderAccess(call, payment.orderId);
+  return 'granted' in order ? { granted: paymentId } : { refused: notFound('Payment not found') };
+}
+
+/** The conference (its id) the call's organizer token opens, when it is the one at this slug. */
+export async function conferenceAccess(call: Call<unknown>, slug: string): Promise<Access<string>> {
+  if (!call.token) return { refused: unauthorized() };
+  const [subject, conferenceId] = await Promise.all([tokenSubject(call.db, 'organizer', call.token), conferenceIdOfSlug(call.db, slug)]);
+  return conferenceId && conferenceId === subject ? { granted: conferenceId } : { refused: notFound('Conference not found') };
+}

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { issueToken } from '@/infrastructure/api/tokens';
+import { orderByCode } from '@/infrastructure/services/access';
+import { ok, refused } from '../../_lib/answer';
+import { apiRoute } from '../../_lib/call';
+import type { orderTokenBody } from '../../_lib/dto';
+
+export const dynamic = 'force-dynamic';
+
+/** E-mail and access code: a token for the order they open (throttled like the web's lookup). */
+export const POST = apiRoute(async (call) => {
+  const found = await orderByCode(call.db, call.body, call.address);
+  if (!found.ok) return refused(found);
+  const orderToken = await issueToken(call.db, 'order', found.orderId);
+  return ok({ orderId: found.orderId, orderToken } satisfies z.infer<typeof orderTokenBody>);
+});

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from '@/infrastructure/testing/app-server';
+import { eventually } from '@/infrastructure/testing/recording-projection';
+import { apiClient, validateAgainst } from './client';
+
+// An integrator with nothing but the API (API-CONTRACT.md): the whole flow, with a small rush.
+describe('a client of the JSON API from conference to attendee', () => {
+  let app: AppServer;
+  beforeAll(async () => {
+    app = await startAppServer({ ORDER_RATE_PER_MINUTE: '0' });
+  });
+  afterAll(() => app.stop());
+
+  it('sells exactly 10 seats to 20 concurrent orders, then pays one and seats its attendee', async () => {
+    const api = apiClient(app.url);
+    const slug = `flow-${Date.now().toString(36)}`;
+    const created = await api.post('/conferences', {
+      body: { ownerName: 'Iris', ownerEmail: 'iris@example.com', name: 'Flow', slug, tagline: '', location: 'Online', description: 'A rush.', startDate: '2031-04-01', endDate: '2031-04-01' },
+    });
+    const token = created.body.organizerToken as string;
+    const { body: seatType } = await api.post(`/organizer/conferences/${slug}/seat-types`, { token, body: { name: 'Seat', description: '', quantity: 10, price: 2_500 } });
+    await api.post(`/organizer/conferences/${slug}/publish`, { token });
+    await eventually(() => api.get(`/conferences/${slug}`), (r) => r.status === 200 && r.body.seatTypes[0]?.available === 10);
+
+    const placed = await Promise.all(
+      Array.from({ length: 20 }, () => api.post(`/conferences/${slug}/orders`, { body: { seats: [{ seatTypeId: seatType.seatTypeId, quantity: 1 }] } })),
+    );
+    expect(placed.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const orders = await Promise.all(placed.map(({ body: { orderId, orderToken } }) =>
+      eventually(() => api.get(`/orders/${orderId}`, { token: orderToken }), (r) => r.status === 200 && r.body.status === 'reserved')
+        .then((r) => ({ orderId: orderId as string, orderToken: orderToken as string, order: r.body }))));
+    const held = orders.filter(({ order }) => order.lines[0].quantity === 1);
+    expect(held).toHaveLength(10);
+    expect(orders.reduce((sum, { order }) => sum + order.lines[0].quantity, 0)).toBe(10);
+    const allocation = await eventually(() => api.get(`/organizer/conferences/${slug}/allocation`, { token }), (r) => r.body.seatTypes[0]?.reserved === 10);
+    expect(allocation.body.seatTypes[0]).toMatchObject({ quota: 10, reserved: 10, sold: 0, available: 0 });
+
+    const [{ orderId, orderToken }] = held as [(typeof held)[number]];
+    await api.put(`/orders/${orderId}/registrant`, { token: orderToken, body: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' } });
+    const { body: checkout } = await api.post(`/orders/${orderId}/checkout`, { token: orderToken });
+    expect((await api.post(`/payments/${checkout.paymentId}/accept`, { token: orderToken })).status).toBe(202);
+    await eventually(() => api.get(`/orders/${orderId}`, { token: orderToken }), (r) => r.body.status === 'confirmed');
+    await eventually(() => api.get(`/orders/${orderId}/attendees`, { token: orderToken }), (r) => r.status === 200);
+    const seated = await api.put(`/orders/${orderId}/attendees/0`, { token: orderToken, body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' } });
+    const attendees = await eventually(() => api.get(`/orders/${orderId}/attendees`, { token: orderToken }), (r) => r.body.version >= seated.body.version);
+    expect(attendees.body.attendees).toEqual([{ position: 0, seatTypeId: seatType.seatTypeId, seatTypeName: 'Seat', firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' }]);
+
+    const document = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
+    expect(validateAgainst(document, api.recorded)).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ async function registrant(browser: Browser, baseURL: string, slug: string) {
   return { context, page };
 }
 
-test('an organizer creates, sells, watches, edits and unpublishes a conference', async ({ page, browser, baseURL }, testInfo) => {
+test('an organizer creates, sells, watches, edits and unpublishes a conference', { tag: '@server' }, async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(180_000);
   const conference = uniqueConference('lifecycle');
   await createConference(page, conference);

@@ -6,7 +6,7 @@ import { chooseSeats, openRegisterPage, orderNow, snap } from './support/registr
 // This server holds reservations for 8 seconds.
 test.use({ baseURL: shortTtlURL });
 
-test('an unpaid reservation expires and its seats are on sale again', async ({ page, browser }, testInfo) => {
+test('an unpaid reservation expires and its seats are on sale again', { tag: '@server' }, async ({ page, browser }, testInfo) => {
   const conference = await createPublishedConference(browser, shortTtlURL, 'brief-hold', [
     { name: 'Standing', quantity: 3, price: '25' },
   ]);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chooseSeats, demoConference, fillRegistrant, orderNow, seatsTable, snap, uniqueEmail } from './support/registrant';
 
-test('a registrant books two seat types, pays, assigns both seats and finds the order again', async ({ page, browser, baseURL }, testInfo) => {
+test('a registrant books two seat types, pays, assigns both seats and finds the order again', { tag: '@server' }, async ({ page, browser, baseURL }, testInfo) => {
   await page.goto('/');
   await page.getByRole('link', { name: demoConference.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: demoConference.name })).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chooseSeats, demoConference, fillRegistrant, orderNow, snap, uniqueEmail } from './support/registrant';
 
-test('a rejected payment keeps the order reserved and a second attempt confirms it', async ({ page }, testInfo) => {
+test('a rejected payment keeps the order reserved and a second attempt confirms it', { tag: '@server' }, async ({ page }, testInfo) => {
   await page.goto(`/conferences/${demoConference.slug}/register`);
   await chooseSeats(page, { 'General admission': 2 });
   await orderNow(page);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createPublishedConference } from './support/organizer';
 import { chooseSeats, openRegisterPage, orderNow, seatsTable, snap } from './support/registrant';
 
-test('seats bought out by someone else while choosing: partial, then sold out, then a smaller order', async ({ page, browser, baseURL }, testInfo) => {
+test('seats bought out by someone else while choosing: partial, then sold out, then a smaller order', { tag: '@server' }, async ({ page, browser, baseURL }, testInfo) => {
   const conference = await createPublishedConference(browser, baseURL!, 'tiny-conf', [
     { name: 'Front row', quantity: 2, price: '300' },
     { name: 'Balcony', quantity: 10, price: '40' },
@@ -52,7 +52,7 @@ test('seats bought out by someone else while choosing: partial, then sold out, t
   await Promise.all([rival.close(), late.close()]);
 });
 
-test('an order for seats that are all gone says sold out and offers no payment', async ({ page, browser, baseURL }, testInfo) => {
+test('an order for seats that are all gone says sold out and offers no payment', { tag: '@server' }, async ({ page, browser, baseURL }, testInfo) => {
   const conference = await createPublishedConference(browser, baseURL!, 'one-seat', [
     { name: 'Only seat', quantity: 1, price: '10' },
   ]);

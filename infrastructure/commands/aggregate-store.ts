@@ -1,7 +1,8 @@
 import { fold, type Decider, type Message } from '@/domain/shared/decider';
 import type { Db } from '../db/client';
-import { appendToStream, type AppendResult } from '../event-store/append';
+import { appendToStream, type AppendRequest, type AppendResult } from '../event-store/append';
 import { readStream } from '../event-store/read';
+import type { StoredEvent } from '../event-store/types';
 import { loadSnapshot, saveSnapshot } from '../event-store/snapshots';
 import { processWide } from '../process-wide';
 import { createAggregateCache } from './aggregate-cache';
@@ -12,12 +13,22 @@ export type Folding<E extends Message, S> = Pick<Decider<Message, E, S>, 'stream
 
 export const aggregateCache = processWide('aggregateCache', () => createAggregateCache(2_000));
 
-/** A stream's state and version: this transaction's own writes, else cache or snapshot, plus the tail. */
-export async function load<E extends Message, S>(db: Db, folding: Folding<E, S>, streamId: string, written?: UnitOfWork['written']) {
+/**
+ * A stream's state and version: this transaction's own writes, else what the batch read at its
+ * start, else the cache or a snapshot, plus the tail read now.
+ */
+export async function load<E extends Message, S>(
+  db: Db,
+  folding: Folding<E, S>,
+  streamId: string,
+  work?: Pick<UnitOfWork, 'written' | 'prefetched'>,
+): Promise<{ state: S; version: number }> {
   // This transaction appended to the stream and holds its row until commit: nobody else can
   // have written since, so its own state is the whole truth.
-  const own = written?.get(streamId) as { version: number; state: S } | undefined;
+  const own = work?.written?.get(streamId) as { version: number; state: S } | undefined;
   if (own) return own;
+  const prefetched = work?.prefetched?.get(streamId) as readonly StoredEvent<E>[] | undefined;
+  if (prefetched) return { state: fold(folding, prefetched), version: prefetched.at(-1)?.streamPosition ?? 0 };
   let base = aggregateCache.get(streamId) as { version: number; state: S } | undefined;
   if (!base && folding.snapshot) base = (await loadSnapshot<S>(db, streamId, folding.snapshot.schemaVersion)) ?? undefined;
   const from = base ?? { version: 0, state: folding.initialState };
@@ -31,19 +42,18 @@ export async function loadAggregate<C extends Message, E extends Message, S>(db:
   return load(db, decider, streamId);
 }
 
-/** Appends at the version the decision was made on, stamping the command's metadata on each event. */
-export async function write<E extends Message, S>(
-  db: Db,
+/** An append at the version the decision was made on, stamped with the command's metadata. */
+export function appendRequest<E extends Message, S>(
   folding: Folding<E, S>,
   streamId: string,
   version: number,
   events: readonly E[],
   metadata: CommandMetadata,
-): Promise<AppendResult<E>> {
-  const request = {
+): AppendRequest<E> {
+  return {
     streamId,
     streamType: folding.streamType,
-    expected: version === 0 ? ('no-stream' as const) : version,
+    expected: version === 0 ? 'no-stream' : version,
     commandId: metadata.commandId,
     events,
     metadata: {
@@ -54,7 +64,10 @@ export async function write<E extends Message, S>(
       recordedAt: metadata.now.toISOString(),
     },
   };
-  const alsoWrite = metadata.alsoWrite;
+}
+
+/** Appends now, with the writes that must commit or fail with the events (`alsoWrite`), if any. */
+export async function write<E extends Message>(db: Db, request: AppendRequest<E>, alsoWrite?: CommandMetadata['alsoWrite']): Promise<AppendResult<E>> {
   if (!alsoWrite) return appendToStream(db, request);
   return db.transaction(async (tx) => {
     const result = await appendToStream(tx, request);

@@ -6,7 +6,8 @@ import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { processWide } from '../process-wide';
 import { eventsAppended } from '../subscriptions/wakeup';
-import { aggregateCache, load, remember, write } from './aggregate-store';
+import { aggregateCache, appendRequest, load, remember, write } from './aggregate-store';
+import type { PendingWrites } from './pending-writes';
 import { createKeyedQueue } from './keyed-queue';
 
 export { aggregateCache, loadAggregate } from './aggregate-store';
@@ -22,6 +23,10 @@ export type UnitOfWork = {
   readonly written?: Map<string, { version: number; state: unknown }>;
   /** Told when events were appended: whoever commits wakes the subscriptions then. */
   readonly appended?: () => void;
+  /** Set in a group-committed batch: its appends and timers wait here and are written together at its end. */
+  readonly pending?: PendingWrites;
+  /** Streams the batch read at its start in one query (short ones: orders, processes): no read each. */
+  readonly prefetched?: ReadonlyMap<string, readonly StoredEvent[]>;
 };
 
 /** Who sends a command and why: stamped on every event it writes. */
@@ -74,15 +79,19 @@ export function handle<C extends Message, E extends Message, S>(
   });
 }
 
+/** What a command inside a batch wrote: its stream's new version (the events are written with the batch). */
+export type Written = { readonly streamId: string; readonly version: number };
+
 /** The same write path inside a subscription batch's transaction: it commits with the batch. */
-export function handleWithin<C extends Message, E extends Message, S>(
+export async function handleWithin<C extends Message, E extends Message, S>(
   work: UnitOfWork,
   decider: Decider<C, E, S>,
   streamId: string,
   command: C,
   metadata: CommandMetadata,
-): Promise<HandleResult<E>> {
-  return decideAndAppend(decider, streamId, command, metadata, work);
+): Promise<Written> {
+  const { version } = await decideAndAppend(decider, streamId, command, metadata, work);
+  return { streamId, version };
 }
 
 async function decideAndAppend<C extends Message, E extends Message, S>(
@@ -93,7 +102,7 @@ async function decideAndAppend<C extends Message, E extends Message, S>(
   work: UnitOfWork,
 ): Promise<HandleResult<E>> {
   for (let attemptNo = 1; ; attemptNo++) {
-    const { state, version } = await load(work.db, decider, streamId, work.written);
+    const { state, version } = await load(work.db, decider, streamId, work);
     const events = decideOrRefuse(decider, command, state);
     if (events instanceof DomainError || events.length === 0) {
       // A repeated command may break a rule, or change nothing, only because it already happened.
@@ -102,8 +111,15 @@ async function decideAndAppend<C extends Message, E extends Message, S>(
       if (events instanceof DomainError) throw events;
       return { streamId, version, events: [] };
     }
+    const request = appendRequest(decider, streamId, version, events, metadata);
+    if (work.pending) {
+      // Decided on this batch's own state: written with the rest of the batch, guarded the same way.
+      const next = work.pending.add(request);
+      await remember(work, decider, streamId, version, next, fold(decider, events, state));
+      return { streamId, version: next, events: [] };
+    }
     try {
-      const result = await write(work.db, decider, streamId, version, events, metadata);
+      const result = await write(work.db, request, metadata.alsoWrite);
       if (!result.duplicate) await remember(work, decider, streamId, version, result.version, fold(decider, events, state));
       return result;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Message } from '@/domain/shared/decider';
-import { load, remember, write, type Folding } from './aggregate-store';
+import { appendRequest, load, remember, write, type Folding } from './aggregate-store';
 import type { CommandMetadata, UnitOfWork } from './handle';
 
 /** A process manager: a pure reaction of (its state, an input) whose own events form its stream. */
@@ -20,7 +20,7 @@ export async function reactWithin<S, E extends Message, I, R extends { readonly 
   input: I,
   metadata: CommandMetadata,
 ): Promise<R | null> {
-  const { state } = await load(work.db, process, streamId, work.written);
+  const { state } = await load(work.db, process, streamId, work);
   const reaction = process.react(state, input);
   if (reaction.events.length === 0) return reaction;
   return (await recordWithin(work, process, streamId, reaction.events, metadata)) ? reaction : null;
@@ -34,10 +34,16 @@ export async function recordWithin<S, E extends Message>(
   events: readonly E[],
   metadata: CommandMetadata,
 ): Promise<boolean> {
-  const { state, version } = await load(work.db, process, streamId, work.written);
+  const { state, version } = await load(work.db, process, streamId, work);
+  const request = appendRequest(process, streamId, version, events, metadata);
+  const next = events.reduce(process.evolve, state);
+  if (work.pending) {
+    await remember(work, process, streamId, version, work.pending.add(request), next);
+    return true;
+  }
   // A conflict (a timer fired on this stream meanwhile) fails the batch, which is then tried again.
-  const result = await write(work.db, process, streamId, version, events, metadata);
+  const result = await write(work.db, request);
   if (result.duplicate) return false;
-  await remember(work, process, streamId, version, result.version, events.reduce(process.evolve, state));
+  await remember(work, process, streamId, version, result.version, next);
   return true;
 }

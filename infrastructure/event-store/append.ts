@@ -25,19 +25,17 @@ export type AppendResult<E extends Message = Message> = {
   readonly duplicate: boolean;
 };
 
-const expectedCode = (expected: ExpectedVersion) =>
+export const expectedCode = (expected: ExpectedVersion) =>
   expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected;
+
+/** The events of an append as the store's function takes them: ids drawn, schema versions stamped. */
+export const payloadOf = ({ events, metadata }: Pick<AppendRequest, 'events' | 'metadata'>) =>
+  events.map((event) => ({ eventId: uuidv7(), type: event.type, schemaVersion: currentSchemaVersion(event.type), data: event.data, metadata }));
 
 /** One round trip: the stream row is taken first, then the events are written (drizzle/0001). */
 export async function appendToStream<E extends Message>(db: Db, request: AppendRequest<E>): Promise<AppendResult<E>> {
   const { streamId, streamType, expected, commandId, metadata } = request;
-  const payload = request.events.map((event) => ({
-    eventId: uuidv7(),
-    type: event.type,
-    schemaVersion: currentSchemaVersion(event.type),
-    data: event.data,
-    metadata,
-  }));
+  const payload = payloadOf(request);
   const [row] = await db.query<{ outcome: string; from_version: number; to_version: number; positions: string[]; transaction_id: string }>(
     'SELECT outcome, from_version, to_version, global_positions::text[] AS positions, transaction_id FROM seatwise_append($1, $2, $3, $4, $5::jsonb)',
     [streamId, streamType, expectedCode(expected), commandId ?? null, payload],

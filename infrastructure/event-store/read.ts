@@ -48,6 +48,18 @@ export async function readStream<E extends Message = Message>(
   return rows.map((row) => toStoredEvent<E>(row));
 }
 
+/** Whole streams in one query, each in stream order; a stream with no events reads as empty. */
+export async function readStreams(db: Db, streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+  if (streamIds.length === 0) return streams;
+  const rows = await db.query<EventRow>(
+    `SELECT ${eventColumns} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY events.stream_id, events.stream_position`,
+    [streamIds],
+  );
+  for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
+  return streams;
+}
+
 /**
  * All events after `checkpoint` in commit order, never skipping one that commits late: global
  * positions are drawn before commit, so a transaction still open may later commit a lower one.

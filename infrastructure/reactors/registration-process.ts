@@ -6,7 +6,8 @@ import {
 } from '@/domain/registration/registration-process';
 import type { UnitOfWork } from '../commands/handle';
 import { reactWithin, recordWithin } from '../commands/process-manager';
-import { registrationStream, sendWithin } from '../commands/router';
+import { orderStream, paymentStream, registrationStream, seatAssignmentsStream, sendWithin } from '../commands/router';
+import type { StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import type { Subscription } from '../subscriptions/runner';
 import { schedule, type TimerHandler } from '../subscriptions/timers';
@@ -54,9 +55,19 @@ async function sendInOrder(work: UnitOfWork, commands: readonly OutgoingCommand[
   return false;
 }
 
+/** The streams a reaction to these events loads: each order's process, the order, its seats and payments. */
+function streamsOf(events: readonly StoredEvent[]): string[] {
+  return events.filter(registrationProcessInputs.is).flatMap((event) => {
+    const orderId = orderIdOf(event);
+    const payment = event.type === 'PaymentCompleted' || event.type === 'PaymentRejected' ? [paymentStream(event.data.paymentId)] : [];
+    return [registrationStream(orderId), orderStream(orderId), seatAssignmentsStream(orderId), ...payment];
+  });
+}
+
 export const registrationProcessSubscription: Subscription = {
   name: 'registration-process',
   batchSize: 100,
+  streamsOf,
   async apply(work, events) {
     for (const event of events) {
       if (!registrationProcessInputs.is(event)) continue;

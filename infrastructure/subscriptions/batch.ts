@@ -1,7 +1,8 @@
 import type { UnitOfWork } from '../commands/handle';
 import type { Database } from '../db/client';
 import { isTransientDatabaseError } from '../db/errors';
-import { readAll } from '../event-store/read';
+import { createPendingWrites } from '../commands/pending-writes';
+import { readAll, readStreams } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { advance, takeLease } from './checkpoints';
@@ -14,6 +15,11 @@ export type Subscription = {
   apply(work: UnitOfWork, events: readonly StoredEvent[]): Promise<void>;
   /** Empties what the subscription built, for a rebuild from the start of the feed. */
   reset?(db: UnitOfWork['db']): Promise<void>;
+  /**
+   * The (short) streams a batch's commands will load: read at once before the batch is applied,
+   * and its writes held and written together at its end (group commit).
+   */
+  streamsOf?(events: readonly StoredEvent[]): readonly string[];
 };
 
 /** The subscription itself failed on these events (not the connection, not a lost race). */
@@ -34,7 +40,7 @@ export async function runBatch(
   db: Database,
   subscription: Subscription,
   owner: string,
-  options: { leaseMs: number; batchSize?: number },
+  options: { leaseMs: number; batchSize?: number; groupCommit?: boolean },
 ): Promise<number | null> {
   const effects: (() => void)[] = [];
   let appended = false;
@@ -44,12 +50,17 @@ export async function runBatch(
     if (!lease) return null;
     const events = await readAll(tx, lease.checkpoint, options.batchSize ?? subscription.batchSize ?? 500);
     if (events.length > 0) {
-      const work: UnitOfWork = { db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), appended: () => (appended = true) };
+      const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
+      const work: UnitOfWork = {
+        db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), appended: () => (appended = true),
+        ...(grouped ? { pending: createPendingWrites(), prefetched: await readStreams(tx, [...new Set(subscription.streamsOf!(events))]) } : {}),
+      };
       await subscription.apply(work, events).catch((error: unknown) => {
         // A lost connection or a lost version race is retried as it is, never dead-lettered.
         const transient = isTransientDatabaseError(error) || error instanceof ConcurrencyError;
         throw transient ? error : new HandlerError(error, events);
       });
+      await work.pending?.flush(tx);
     }
     await advance(tx, subscription.name, owner, options.leaseMs, events.at(-1));
     return events.length;

@@ -10,23 +10,37 @@ export async function ensureSubscriptions(db: Db, names: readonly string[]): Pro
   );
 }
 
-/**
- * Takes the subscription's row for this batch: locked for the transaction (another runner
- * mid-batch is skipped, not waited for) and leased to `owner` past it, so that between batches
- * the subscription stays with one runner until its lease runs out (a crashed runner's does).
- */
-export async function takeLease(db: Db, name: string, owner: string): Promise<Lease | null> {
-  const [row] = await db.query<{ transaction_id: string; position: string }>(
-    `SELECT checkpoint_transaction_id::text AS transaction_id, checkpoint_position::text AS position
-     FROM subscriptions
-     WHERE name = $1 AND status = 'running'
-       AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())
-     FOR UPDATE SKIP LOCKED`,
-    [name, owner],
-  );
-  return row ? { checkpoint: { transactionId: row.transaction_id, position: row.position } } : null;
+/** The lease was taken over (this runner was frozen or cut off past it): its batch must not commit. */
+export class LeaseLost extends Error {
+  constructor(readonly subscription: string) {
+    super(`The lease of ${subscription} is no longer this runner's`);
+    this.name = 'LeaseLost';
+  }
 }
 
+/**
+ * Takes the subscription for this batch: an advisory lock for the transaction (another runner
+ * mid-batch is skipped, not waited for) and the lease, which keeps it with one runner between
+ * batches until it runs out (a crashed runner's does). Nothing here writes, so the batch draws
+ * no transaction id until it writes at its end: a batch in progress holds no reader of the feed back.
+ */
+export async function takeLease(db: Db, name: string, owner: string): Promise<Lease | null> {
+  const [row] = await db.query<{ transaction_id: string; position: string; locked: boolean }>(
+    `SELECT checkpoint_transaction_id::text AS transaction_id, checkpoint_position::text AS position,
+            pg_try_advisory_xact_lock(hashtextextended(current_schema() || '/subscription/' || name, 0)) AS locked
+     FROM subscriptions
+     WHERE name = $1 AND status = 'running'
+       AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())`,
+    [name, owner],
+  );
+  return row?.locked ? { checkpoint: { transactionId: row.transaction_id, position: row.position } } : null;
+}
+
+/**
+ * Moves the checkpoint past the batch and renews the lease, only while the lease is still this
+ * runner's (fencing): a runner that was frozen past its lease finds another holds it, and its
+ * batch is rolled back instead of committing what the other has done again.
+ */
 export async function advance(
   db: Db,
   name: string,
@@ -34,16 +48,18 @@ export async function advance(
   leaseMs: number,
   last: StoredEvent | undefined,
 ): Promise<void> {
-  await db.query(
+  const updated = await db.query(
     `UPDATE subscriptions SET lease_owner = $2,
        lease_expires_at = clock_timestamp() + $3::integer * interval '1 millisecond',
        checkpoint_transaction_id = coalesce($4::xid8, checkpoint_transaction_id),
        checkpoint_position = coalesce($5::bigint, checkpoint_position),
        last_event_recorded_at = coalesce($6::timestamptz, last_event_recorded_at),
        updated_at = clock_timestamp()
-     WHERE name = $1`,
+     WHERE name = $1 AND status = 'running' AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())
+     RETURNING 1`,
     [name, owner, leaseMs, last?.transactionId ?? null, last?.globalPosition ?? null, last?.recordedAt ?? null],
   );
+  if (updated.length === 0) throw new LeaseLost(name);
 }
 
 /** Parks a poison event and stops the subscription: an ordered read model must not skip it. */

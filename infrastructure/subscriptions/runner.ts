@@ -70,14 +70,18 @@ const settingsOf = (options: RunnerOptions): Settings => ({
 async function runSubscription(loop: Loop, subscription: Subscription) {
   const { db, owner, settings, sleeper } = loop;
   const poison = createPoisonFinder(subscription.batchSize ?? 500);
+  // A batch whose group commit lost a race is done again command by command, so it cannot lose again the same way.
+  let groupCommit = true;
   while (!loop.stopped()) {
     const size = poison.nextBatchSize();
     try {
-      const count = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size });
+      const count = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size, groupCommit });
+      groupCommit = true;
       poison.succeeded(count ?? 0);
       if (count !== size) await sleeper.sleep(settings.pollMs);
     } catch (error) {
       if (!(error instanceof HandlerError)) {
+        groupCommit = !(error instanceof ConcurrencyError);
         logger.warn({ subscription: subscription.name, err: error }, 'subscription batch failed');
         await sleeper.sleep(settings.retryBaseMs);
         continue;

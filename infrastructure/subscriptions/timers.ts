@@ -9,14 +9,22 @@ export type TimerHandler = (work: UnitOfWork, message: Message, timerId: string)
 
 const scheduled = processWide('timers', () => new EventEmitter());
 
-/** Idempotent by id: a redelivered reaction schedules nothing new. */
+/** Idempotent by id: a redelivered reaction schedules nothing new. In a group-committed batch, written with it. */
 export async function schedule(work: UnitOfWork, timer: ScheduledMessage): Promise<void> {
-  await work.db.query(
-    `INSERT INTO scheduled_commands (id, due_at, message) VALUES ($1::uuid, $2::timestamptz, $3::jsonb)
-     ON CONFLICT (id) DO NOTHING`,
-    [timer.id, timer.dueAt, timer.message],
-  );
+  if (work.pending) work.pending.schedule(timer);
+  else await insertTimers(work.db, [timer]);
   work.afterCommit(() => scheduled.emit('scheduled'));
+}
+
+/** Timers in one statement; an id scheduled before is left as it is. */
+export async function insertTimers(db: Db, timers: readonly ScheduledMessage[]): Promise<void> {
+  if (timers.length === 0) return;
+  await db.query(
+    `INSERT INTO scheduled_commands (id, due_at, message)
+     SELECT id, due_at, message FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, due_at timestamptz, message jsonb)
+     ON CONFLICT (id) DO NOTHING`,
+    [timers.map(({ id, dueAt, message }) => ({ id, due_at: dueAt, message }))],
+  );
 }
 
 export function onScheduled(listener: () => void): () => void {

@@ -71,7 +71,7 @@ async function reservationMs(db: Database, conferenceId: string, samples = 200):
  */
 async function bookingsPerSec(registrants = 50, bookings = 1_000): Promise<number> {
   // A schema of its own: the runner must not first catch up with the streams written above.
-  const { db, drop } = await benchSchema(60);
+  const { db, drop } = await benchSchema(10);
   const runner = startApplicationRunner(db);
   try {
     const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 100_000, price: 100 }]);

@@ -79,7 +79,7 @@ async function catchUp(db: Database, total: number): Promise<number> {
   let applied = 0;
   const ms = await timed(async () => {
     for (;;) {
-      const count = await runBatch(db, countingProjection, 'bench', { leaseMs: 60_000, batchSize: 2_000 });
+      const count = (await runBatch(db, countingProjection, 'bench', { leaseMs: 60_000, batchSize: 2_000 }))?.events;
       if (!count) break;
       applied += count;
     }

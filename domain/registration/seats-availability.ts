@@ -1,4 +1,5 @@
 import { unreachable, type Decider, type Message } from '../shared/decider';
+import { getEntry, setEntry, type BucketedRecord } from '../shared/bucketed-record';
 import { eventTypes } from '../shared/event-types';
 import { invalid } from '../shared/errors';
 import { assertQuantities, lookup, normalizeSeats, quantityOf, type SeatQuantity } from '../shared/seats';
@@ -56,7 +57,7 @@ export const seatsAvailabilityEvents = eventTypes<SeatsAvailabilityEvent>()(
 export type SeatsAvailabilityState = Readonly<{
   remaining: Readonly<Record<string, number>>;
   /** Pending reservations: what each holds, only seat types with quantity > 0. */
-  reservations: Readonly<Record<string, readonly SeatQuantity[]>>;
+  reservations: BucketedRecord<readonly SeatQuantity[]>;
 }>;
 
 function changeSeats(command: AddSeats | RemoveSeats): SeatsAvailabilityEvent[] {
@@ -68,7 +69,7 @@ function changeSeats(command: AddSeats | RemoveSeats): SeatsAvailabilityEvent[] 
 }
 
 const heldBy = (state: SeatsAvailabilityState, reservationId: string) =>
-  lookup(state.reservations, reservationId) ?? [];
+  getEntry(state.reservations, reservationId) ?? [];
 
 /** Requested types first (request order), then held types the request dropped. */
 function seatTypesInvolved(wanted: readonly SeatQuantity[], held: readonly SeatQuantity[]): string[] {
@@ -105,13 +106,13 @@ function reserve(command: MakeSeatReservation, state: SeatsAvailabilityState): S
 }
 
 function commit(command: CommitSeatReservation, state: SeatsAvailabilityState): SeatsAvailabilityEvent[] {
-  const seats = lookup(state.reservations, command.data.reservationId);
+  const seats = getEntry(state.reservations, command.data.reservationId);
   if (!seats) return [];
   return [{ type: 'SeatsReservationCommitted', data: { ...command.data, seats } }];
 }
 
 function cancel(command: CancelSeatReservation, state: SeatsAvailabilityState): SeatsAvailabilityEvent[] {
-  const seats = lookup(state.reservations, command.data.reservationId);
+  const seats = getEntry(state.reservations, command.data.reservationId);
   if (!seats) return [];
   return [{ type: 'SeatsReservationCancelled', data: { ...command.data, availableSeatsChanged: seats } }];
 }
@@ -136,8 +137,7 @@ function applyDeltas(state: SeatsAvailabilityState, deltas: readonly SeatQuantit
 }
 
 function withReservation(state: SeatsAvailabilityState, id: string, seats: readonly SeatQuantity[]): SeatsAvailabilityState {
-  const reservations = Object.fromEntries(Object.entries(state.reservations).filter(([key]) => key !== id));
-  return { ...state, reservations: seats.length > 0 ? { ...reservations, [id]: seats } : reservations };
+  return { ...state, reservations: setEntry(state.reservations, id, seats.length > 0 ? seats : undefined) };
 }
 
 function evolve(state: SeatsAvailabilityState, event: SeatsAvailabilityEvent): SeatsAvailabilityState {
@@ -154,8 +154,9 @@ function evolve(state: SeatsAvailabilityState, event: SeatsAvailabilityEvent): S
 
 export const seatsAvailability: Decider<SeatsAvailabilityCommand, SeatsAvailabilityEvent, SeatsAvailabilityState> = {
   streamType: 'seats-availability',
-  initialState: { remaining: {}, reservations: {} },
+  initialState: { remaining: {}, reservations: [] },
   evolve,
   decide,
-  snapshot: { every: 100, schemaVersion: 1 },
+  // Version 2: reservations in buckets (version 1 snapshots are ignored and the stream folded).
+  snapshot: { every: 100, schemaVersion: 2 },
 };

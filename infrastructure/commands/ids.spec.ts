@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { version } from 'uuid';
+import { v5 as uuidv5, version } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { derivedId, scopedCommandId } from './ids';
 
@@ -35,6 +35,16 @@ describe('a caller-scoped command id', () => {
         const derived = derivedId(from, purpose);
         expect(version(derived)).toBe(5);
         expect(scopedCommandId(secret, from, purpose)).not.toBe(derived);
+      }),
+    );
+  });
+});
+
+describe('a derived id', () => {
+  it('is the RFC 9562 version-5 uuid of its cause and purpose, so ids derived before stay the same', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.string(), (from, purpose) => {
+        expect(derivedId(from, purpose)).toBe(uuidv5(`${from}/${purpose}`, 'a6f3c1d2-5b8e-4c7a-9f10-2d3e4b5c6a71'));
       }),
     );
   });

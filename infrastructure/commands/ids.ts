@@ -1,10 +1,19 @@
-import { createHmac } from 'node:crypto';
-import { stringify, v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { createHash, createHmac } from 'node:crypto';
+import { parse, stringify, v7 as uuidv7 } from 'uuid';
 
-const namespace = 'a6f3c1d2-5b8e-4c7a-9f10-2d3e4b5c6a71';
+const namespace = parse('a6f3c1d2-5b8e-4c7a-9f10-2d3e4b5c6a71');
 
-/** An id derived from another: a repeated cause yields the same id, so the effect is a no-op. */
-export const derivedId = (from: string, purpose: string) => uuidv5(`${from}/${purpose}`, namespace);
+/**
+ * An id derived from another: a repeated cause yields the same id, so the effect is a no-op.
+ * A version-5 uuid (RFC 9562: SHA-1 of namespace and name), hashed here in one call because a
+ * busy process manager derives thousands a second; the ids must never change across versions.
+ */
+export function derivedId(from: string, purpose: string): string {
+  const bytes = createHash('sha1').update(namespace).update(`${from}/${purpose}`, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  return stringify(bytes);
+}
 
 /** Time-ordered ids for new aggregates: index-friendly, sortable by creation. */
 export const newId = () => uuidv7();

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../testing/databases';
 import { eventually } from '../testing/recording-projection';
 import type { Database } from '../db/client';
-import { appendToStream, priorResult } from './append';
-import { readAll, readStream, checkpointOf } from './read';
+import { appendToStream, priorResult, type AppendRequest } from './append';
+import { appendBatch, GroupCommitRefused } from './append-batch';
+import { readAll, readFeed, readStream, checkpointOf } from './read';
 import { loadSnapshot, saveSnapshot } from './snapshots';
 import { ConcurrencyError, startOfFeed, type ExpectedVersion } from './types';
 import { registerUpcaster } from './upcasting';
@@ -26,6 +27,10 @@ const append = (db: Database, streamId: string, expected: ExpectedVersion, count
     events: Array.from({ length: count }, (_, i) => ({ type: 'Noted', data: { i } })),
     metadata: metadata(commandId ?? null),
   });
+
+const request = (streamId: string, expected: ExpectedVersion, type = 'Noted', commandId = randomUUID()): AppendRequest => ({
+  streamId, streamType: 'test', expected, commandId, events: [{ type, data: { streamId } }], metadata: metadata(commandId),
+});
 
 describe.each(engines)('event store on %s', (_engine, open) => {
   let db: Awaited<ReturnType<typeof open>>;
@@ -105,6 +110,47 @@ describe.each(engines)('event store on %s', (_engine, open) => {
       (count) => count >= 120,
     );
     expect(read).toEqual(Array.from({ length: 120 }, (_, i) => String(i + 1)));
+  });
+
+  it('writes a group commit to many streams, several appends to one in order, all at once', async () => {
+    const [a, b] = [`s-${randomUUID()}`, `s-${randomUUID()}`];
+    await append(db, a, 'no-stream', 2);
+    await db.transaction((tx) => appendBatch(tx, [request(a, 2), request(b, 'no-stream'), request(a, 3)]));
+    expect((await readStream(db, a)).map((e) => e.streamPosition)).toEqual([1, 2, 3, 4]);
+    expect((await readStream(db, b)).map((e) => e.streamPosition)).toEqual([1]);
+    expect((await append(db, a, 4)).version).toBe(5);
+  });
+
+  it('refuses a whole group commit when one stream moved or one command was processed before', async () => {
+    const [a, b, taken] = [`s-${randomUUID()}`, `s-${randomUUID()}`, `s-${randomUUID()}`];
+    await append(db, a, 'no-stream', 2);
+    await append(db, taken, 'no-stream');
+    const refusedBatch = (requests: AppendRequest[]) => db.transaction((tx) => appendBatch(tx, requests)).catch((e: unknown) => e);
+    expect(await refusedBatch([request(b, 'no-stream'), request(a, 1)])).toBeInstanceOf(GroupCommitRefused);
+    expect(await refusedBatch([request(b, 'no-stream'), request(taken, 'no-stream')])).toBeInstanceOf(GroupCommitRefused);
+    const commandId = randomUUID();
+    await append(db, a, 2, 1, commandId);
+    expect(await refusedBatch([request(b, 'no-stream'), request(a, 3, 'Noted', commandId)])).toBeInstanceOf(GroupCommitRefused);
+    expect(await readStream(db, b)).toEqual([]);
+    expect(await readStream(db, a)).toHaveLength(3);
+  });
+
+  it('reads only the event types a reader asks for, and moves its checkpoint past the others', async () => {
+    const stream = `s-${randomUUID()}`;
+    await db.transaction((tx) => appendBatch(tx, [request(stream, 'no-stream', 'Skipped'), request(stream, 1, 'Wanted'), request(stream, 2, 'Skipped')]));
+    await append(db, stream, 3);
+    const page = await eventually(
+      () => readFeed(db, startOfFeed, 100_000, ['Wanted']),
+      ({ events }) => events.some((e) => e.streamId === stream),
+    );
+    expect(page.events.filter((e) => e.streamId === stream).map((e) => [e.type, e.streamPosition])).toEqual([['Wanted', 2]]);
+    expect(page.events.every((e) => e.type === 'Wanted')).toBe(true);
+    const last = (await readStream(db, stream)).at(-1)!;
+    expect(BigInt(page.through!.transactionId)).toBeGreaterThanOrEqual(BigInt(last.transactionId));
+    const after = await readFeed(db, page.through!, 100_000, ['Wanted', 'Skipped']);
+    expect(after.events.filter((e) => e.streamId === stream)).toEqual([]);
+    const firstOnly = await readFeed(db, startOfFeed, 1, ['Wanted']);
+    expect(firstOnly.through).toEqual(checkpointOf(firstOnly.events[0]!));
   });
 
   it('upcasts events written in an older shape when reading them', async () => {

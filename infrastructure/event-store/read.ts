@@ -60,22 +60,58 @@ export async function readStreams(db: Db, streamIds: readonly string[]): Promise
   return streams;
 }
 
+/** A page of the feed, and how far its reader has looked. */
+export type FeedPage = {
+  readonly events: StoredEvent[];
+  /** The checkpoint after this page: its last event, or, when the page is not full, the end of the visible feed. */
+  readonly through: Checkpoint | null;
+  /**
+   * Events are committed past the end of the visible feed, held back by a transaction still open
+   * (anyone's, not only an appender's): the reader should look again soon, not wait to be woken.
+   */
+  readonly heldBack: boolean;
+};
+
+const bigint = (text: string) => BigInt(text);
+const after = (a: Checkpoint, b: Checkpoint) =>
+  bigint(a.transactionId) > bigint(b.transactionId) || (a.transactionId === b.transactionId && bigint(a.position) > bigint(b.position));
+
 /**
- * All events after `checkpoint` in commit order, never skipping one that commits late: global
- * positions are drawn before commit, so a transaction still open may later commit a lower one.
- * Only transactions older than every running one (below the snapshot's xmin) are read, ordered
- * by (transaction id, position). No timeouts, no gap guessing.
+ * The events after `checkpoint` in commit order (only those of `types`, when given: the database
+ * skips the others, and the checkpoint still moves past them), never skipping one that commits
+ * late: global positions are drawn before commit, so a transaction still open may later commit a
+ * lower one. Only transactions older than every running one (below the snapshot's xmin) are read,
+ * ordered by (transaction id, position); no timeouts, no gap guessing. Page, end of the visible
+ * feed and what lies beyond come from one statement, so from one snapshot.
  */
-export async function readAll(db: Db, checkpoint: Checkpoint, limit: number): Promise<StoredEvent[]> {
-  const rows = await db.query<EventRow>(
-    `SELECT ${eventColumns} FROM events
-     WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY events.transaction_id, events.global_position
-     LIMIT $3`,
-    [checkpoint.transactionId, checkpoint.position, limit],
+export async function readFeed(db: Db, checkpoint: Checkpoint, limit: number, types?: readonly string[]): Promise<FeedPage> {
+  const rows = await db.query<Partial<EventRow> & { head_transaction_id: string | null; head_position: string | null; held_back: boolean }>(
+    `SELECT page.*, head.transaction_id AS head_transaction_id, head.global_position AS head_position,
+       EXISTS (SELECT 1 FROM events WHERE transaction_id >= bound.xmin) AS held_back
+     FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) bound
+     LEFT JOIN LATERAL (
+       SELECT transaction_id::text, global_position::text FROM events WHERE transaction_id < bound.xmin
+       ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1
+     ) head ON true
+     LEFT JOIN LATERAL (
+       SELECT ${eventColumns} FROM events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < bound.xmin
+         AND ($4::text[] IS NULL OR type = ANY($4::text[]))
+       ORDER BY events.transaction_id, events.global_position LIMIT $3
+     ) page ON true`,
+    [checkpoint.transactionId, checkpoint.position, limit, types ?? null],
   );
-  return rows.map((row) => toStoredEvent(row));
+  const events = rows.filter((row) => row.event_id).map((row) => toStoredEvent(row as EventRow));
+  const [first] = rows;
+  const heldBack = first?.held_back ?? false;
+  if (events.length === limit) return { events, through: checkpointOf(events.at(-1)!), heldBack };
+  const head = first?.head_transaction_id ? { transactionId: first.head_transaction_id, position: first.head_position! } : null;
+  return { events, through: head && after(head, checkpoint) ? head : null, heldBack };
+}
+
+/** Every event after `checkpoint`, as readFeed reads them. */
+export async function readAll(db: Db, checkpoint: Checkpoint, limit: number): Promise<StoredEvent[]> {
+  return (await readFeed(db, checkpoint, limit)).events;
 }
 
 export function checkpointOf(event: StoredEvent): Checkpoint {

@@ -63,6 +63,7 @@ export const conferencesProjection: DocumentProjection<ConferenceDoc> = {
   keyColumn: 'conference_id',
   columns: { slug: 'text', published: 'boolean', owner_email: 'text' },
   columnsOf: (doc) => ({ slug: doc.slug, published: doc.published, owner_email: doc.ownerEmail.toLowerCase() }),
+  eventTypes: conferenceEvents.names,
   keyOf: (event) => (conferenceEvents.is(event) ? event.data.conferenceId : null),
   evolve: (doc, event) => (conferenceEvents.is(event) ? evolveConference(doc, event) : doc),
 };

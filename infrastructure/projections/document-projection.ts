@@ -17,6 +17,8 @@ export type DocumentProjection<Doc extends VersionedDoc> = {
   /** Indexed columns derived from the document, with their SQL types. */
   readonly columns: Readonly<Record<string, string>>;
   readonly columnsOf: (doc: Doc) => Readonly<Record<string, unknown>>;
+  /** The event types it folds: the feed's others are never read. */
+  readonly eventTypes: readonly string[];
   readonly keyOf: (event: StoredEvent) => string | null;
   readonly evolve: (doc: Doc | null, event: StoredEvent) => Doc | null;
 };
@@ -66,6 +68,7 @@ export function documentSubscription<Doc extends VersionedDoc>(projection: Docum
 
   return {
     name: projection.name,
+    eventTypes: projection.eventTypes,
     async apply(work, events) {
       const keys = [...new Set(events.map(projection.keyOf).filter((k): k is string => k !== null))];
       if (keys.length === 0) return;

@@ -94,6 +94,7 @@ export const ordersProjection: DocumentProjection<OrderDoc> = {
     status: doc.status,
     placed_at: doc.placedAt,
   }),
+  eventTypes: [...orderEvents.names, ...paymentEvents.names],
   keyOf: (event) => (orderEvents.is(event) || paymentEvents.is(event) ? event.data.orderId : null),
   evolve: (doc, event) => {
     if (orderEvents.is(event)) return evolveOrder(doc, event);

@@ -99,6 +99,7 @@ export const seatAllocationProjection: DocumentProjection<AllocationDoc> = {
   keyColumn: 'conference_id',
   columns: {},
   columnsOf: () => ({}),
+  eventTypes: [...seatsAvailabilityEvents.names, ...conferenceEvents.names],
   keyOf: (event) => (seatsAvailabilityEvents.is(event) || conferenceEvents.is(event) ? event.data.conferenceId : null),
   evolve: evolveAllocation,
 };

@@ -34,6 +34,7 @@ export const seatAssignmentsProjection: DocumentProjection<SeatAssignmentsDoc> =
   keyColumn: 'order_id',
   columns: {},
   columnsOf: () => ({}),
+  eventTypes: seatAssignmentsEvents.names,
   keyOf: (event) => (seatAssignmentsEvents.is(event) ? event.data.orderId : null),
   evolve: (doc, event) => (seatAssignmentsEvents.is(event) ? evolve(doc, event) : doc),
 };

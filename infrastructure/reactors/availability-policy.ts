@@ -31,6 +31,7 @@ export function seatChanges(event: ConferenceEvent): SeatsAvailabilityCommand[] 
 export const availabilityPolicy: Subscription = {
   name: 'availability-policy',
   batchSize: 100,
+  eventTypes: conferenceEvents.names,
   async apply(work, events) {
     for (const event of events) {
       if (!conferenceEvents.is(event)) continue;

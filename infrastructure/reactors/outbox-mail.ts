@@ -1,5 +1,5 @@
-import { orderEvents } from '@/domain/registration/order';
-import { seatAssignmentsEvents } from '@/domain/registration/seat-assignments';
+import { orderEvents, type OrderConfirmed } from '@/domain/registration/order';
+import { seatAssignmentsEvents, type SeatAssigned } from '@/domain/registration/seat-assignments';
 import type { StoredEvent } from '../event-store/types';
 import type { Subscription } from '../subscriptions/runner';
 import { derivedId } from './reaction-context';
@@ -29,6 +29,7 @@ function mailFor(event: StoredEvent): Mail | null {
  */
 export const outboxMail: Subscription = {
   name: 'outbox-mail',
+  eventTypes: ['OrderConfirmed', 'SeatAssigned'] satisfies [OrderConfirmed['type'], SeatAssigned['type']],
   async apply(work, events) {
     const mails = events.map(mailFor).filter((mail): mail is Mail => mail !== null);
     if (mails.length === 0) return;

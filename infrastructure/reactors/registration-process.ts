@@ -66,7 +66,8 @@ function streamsOf(events: readonly StoredEvent[]): string[] {
 
 export const registrationProcessSubscription: Subscription = {
   name: 'registration-process',
-  batchSize: 100,
+  batchSize: 500,
+  eventTypes: registrationProcessInputs.names,
   streamsOf,
   async apply(work, events) {
     for (const event of events) {

@@ -1,7 +1,11 @@
 import type { Db } from '../db/client';
 import type { Checkpoint, StoredEvent } from '../event-store/types';
 
-export type Lease = { readonly checkpoint: Checkpoint };
+export type Lease = {
+  readonly checkpoint: Checkpoint;
+  /** How long this runner's lease still runs (0 when it had none): a batch with no news renews only a fading one. */
+  readonly heldForMs: number;
+};
 
 export async function ensureSubscriptions(db: Db, names: readonly string[]): Promise<void> {
   await db.query(
@@ -25,15 +29,21 @@ export class LeaseLost extends Error {
  * no transaction id until it writes at its end: a batch in progress holds no reader of the feed back.
  */
 export async function takeLease(db: Db, name: string, owner: string): Promise<Lease | null> {
-  const [row] = await db.query<{ transaction_id: string; position: string; locked: boolean }>(
+  const [row] = await db.query<{ transaction_id: string; position: string; locked: boolean; held_for_ms: number }>(
     `SELECT checkpoint_transaction_id::text AS transaction_id, checkpoint_position::text AS position,
+            CASE WHEN lease_owner = $2 THEN greatest(0, extract(epoch FROM lease_expires_at - clock_timestamp()) * 1000)::float8 ELSE 0 END AS held_for_ms,
             pg_try_advisory_xact_lock(hashtextextended(current_schema() || '/subscription/' || name, 0)) AS locked
      FROM subscriptions
      WHERE name = $1 AND status = 'running'
        AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())`,
     [name, owner],
   );
-  return row?.locked ? { checkpoint: { transactionId: row.transaction_id, position: row.position } } : null;
+  return row?.locked ? { checkpoint: { transactionId: row.transaction_id, position: row.position }, heldForMs: row.held_for_ms } : null;
+}
+
+/** A runner stopping hands its subscriptions over at once instead of when its leases run out. */
+export async function releaseLeases(db: Db, owner: string): Promise<void> {
+  await db.query(`UPDATE subscriptions SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = $1`, [owner]);
 }
 
 /**
@@ -46,7 +56,7 @@ export async function advance(
   name: string,
   owner: string,
   leaseMs: number,
-  last: StoredEvent | undefined,
+  { through, last }: { through: Checkpoint | null; last: StoredEvent | undefined },
 ): Promise<void> {
   const updated = await db.query(
     `UPDATE subscriptions SET lease_owner = $2,
@@ -57,7 +67,7 @@ export async function advance(
        updated_at = clock_timestamp()
      WHERE name = $1 AND status = 'running' AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())
      RETURNING 1`,
-    [name, owner, leaseMs, last?.transactionId ?? null, last?.globalPosition ?? null, last?.recordedAt ?? null],
+    [name, owner, leaseMs, through?.transactionId ?? null, through?.position ?? null, last?.recordedAt ?? null],
   );
   if (updated.length === 0) throw new LeaseLost(name);
 }

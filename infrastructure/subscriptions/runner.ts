@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { ConcurrencyError } from '../event-store/types';
 import { logger } from '../logger';
 import { HandlerError, runBatch, type Subscription } from './batch';
-import { deadLetter, ensureSubscriptions } from './checkpoints';
+import { deadLetter, ensureSubscriptions, releaseLeases } from './checkpoints';
 import { createPoisonFinder } from './poison-finder';
 import { createSleeper, type Sleeper } from './sleeper';
 import {
@@ -52,6 +52,7 @@ export function startRunner(options: RunnerOptions): Runner {
       unsubscribe.forEach((off) => off());
       await loops.catch(() => undefined);
       await (await unlisten)?.().catch(() => undefined);
+      await releaseLeases(options.db, loop.owner).catch((error: unknown) => logger.warn({ err: error }, 'leases not released'));
     },
   };
 }
@@ -66,19 +67,31 @@ const settingsOf = (options: RunnerOptions): Settings => ({
   timerRetryCapMs: 5 * 60_000,
 });
 
+const minHeldBackMs = 2;
+
 /** Batches while there is work, sleeps (until woken) when there is none, and parks a poison event. */
 async function runSubscription(loop: Loop, subscription: Subscription) {
   const { db, owner, settings, sleeper } = loop;
   const poison = createPoisonFinder(subscription.batchSize ?? 500);
   // A batch whose group commit lost a race is done again command by command, so it cannot lose again the same way.
   let groupCommit = true;
+  // Held back by a transaction still open, it looks again soon, then less and less often:
+  // whoever holds the feed back may append nothing, so no wake-up would come when it ends.
+  let heldBackMs = minHeldBackMs;
   while (!loop.stopped()) {
     const size = poison.nextBatchSize();
     try {
-      const count = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size, groupCommit });
+      const batch = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size, groupCommit });
       groupCommit = true;
-      poison.succeeded(count ?? 0);
-      if (count !== size) await sleeper.sleep(settings.pollMs);
+      poison.succeeded(batch?.events ?? 0);
+      if (batch?.events === size) continue;
+      if (!batch?.heldBack) {
+        heldBackMs = minHeldBackMs;
+        await sleeper.sleep(settings.pollMs);
+        continue;
+      }
+      await sleeper.sleep(heldBackMs);
+      heldBackMs = Math.min(heldBackMs * 2, settings.pollMs);
     } catch (error) {
       if (!(error instanceof HandlerError)) {
         groupCommit = !(error instanceof ConcurrencyError);

@@ -99,7 +99,7 @@ export async function catchUp(db: Database, subscription: Subscription, owner: s
   if (!last) return;
   await eventually(
     async () => {
-      while ((await batchAsTheRunnerDoes(db, subscription, owner)) !== 0);
+      while (((await batchAsTheRunnerDoes(db, subscription, owner))?.events ?? 0) > 0);
       const [row] = await db.query<{ done: boolean }>(
         `SELECT (checkpoint_transaction_id, checkpoint_position) >= ($2::xid8, $3::bigint) AS done
          FROM subscriptions WHERE name = $1`,

@@ -3,8 +3,10 @@ import { defineConfig } from '@playwright/test';
 // Every run starts on a fresh embedded database; the expiry server has a short reservation TTL.
 process.env.E2E_RUN_ID ??= String(Date.now());
 const run = process.env.E2E_RUN_ID;
-export const baseURL = 'http://127.0.0.1:3100';
-export const shortTtlURL = 'http://127.0.0.1:3101';
+// Two checkouts can run their suites side by side with E2E_BASE_PORT apart.
+const basePort = Number(process.env.E2E_BASE_PORT ?? 3100);
+export const baseURL = `http://127.0.0.1:${basePort}`;
+export const shortTtlURL = `http://127.0.0.1:${basePort + 1}`;
 
 const server = (port: number, env: Record<string, string>) => ({
   command: 'node scripts/server.mjs',
@@ -38,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    server(3100, { DATA_DIR: `.data/e2e-${run}-main` }),
-    server(3101, { DATA_DIR: `.data/e2e-${run}-short-ttl`, RESERVATION_TTL_SECONDS: '8' }),
+    server(basePort, { DATA_DIR: `.data/e2e-${run}-main` }),
+    server(basePort + 1, { DATA_DIR: `.data/e2e-${run}-short-ttl`, RESERVATION_TTL_SECONDS: '8' }),
   ],
 });

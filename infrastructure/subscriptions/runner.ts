@@ -68,6 +68,7 @@ const settingsOf = (options: RunnerOptions): Settings => ({
 });
 
 const minHeldBackMs = 2;
+const claimedElsewhereMs = 20;
 
 /** Batches while there is work, sleeps (until woken) when there is none, and parks a poison event. */
 async function runSubscription(loop: Loop, subscription: Subscription) {
@@ -131,7 +132,9 @@ async function runTimers(loop: Loop, handler: TimerHandler) {
         eventsAppended(db);
         continue;
       }
-      await sleeper.sleep(Math.min((await msUntilNextTimer(db)) ?? settings.pollMs, settings.pollMs));
+      // A timer due but not fired here is being fired by another runner: look again shortly, not in a loop.
+      const next = Math.max((await msUntilNextTimer(db)) ?? settings.pollMs, claimedElsewhereMs);
+      await sleeper.sleep(Math.min(next, settings.pollMs));
     } catch (error) {
       if (error instanceof TimerError) await timerFailed(loop, error).catch((e: unknown) => logger.warn({ err: e }, 'timer not postponed'));
       else logger.warn({ err: error }, 'timer loop failed');

@@ -105,11 +105,11 @@ export async function deadLetterTimer(db: Db, failed: TimerError, attempts: numb
   });
 }
 
-/** Milliseconds until the next unfired timer is due (0 when one is overdue), or null. */
+/** Milliseconds until the next unfired timer is due (0 when one is overdue), or null when there is none. */
 export async function msUntilNextTimer(db: Db): Promise<number | null> {
   const [row] = await db.query<{ ms: number | null }>(
-    `SELECT greatest(0, extract(epoch FROM min(due_at) - clock_timestamp()) * 1000)::float8 AS ms
+    `SELECT (extract(epoch FROM min(due_at) - clock_timestamp()) * 1000)::float8 AS ms
      FROM scheduled_commands WHERE fired_at IS NULL`,
   );
-  return row?.ms ?? null;
+  return row?.ms == null ? null : Math.max(0, row.ms);
 }

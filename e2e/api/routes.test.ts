@@ -101,8 +101,11 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
     expect(await api.delete(`${path}/seat-types/${second.body.seatTypeId}`, { token })).toMatchObject({ status: 202 });
     expect(await api.post(`${path}/publish`, { token })).toMatchObject({ status: 202 });
     expect(await api.delete(`${path}/seat-types/${seatTypeId}`, { token })).toMatchObject({ status: 409, body: { error: { code: 'seat_type_cannot_be_removed' } } });
-    expect(await api.post(`${path}/unpublish`, { token })).toMatchObject({ status: 202 });
-    await eventually(() => api.get(`/conferences/${slug}`), (r) => r.status === 404);
+    const unpublished = await api.post(`${path}/unpublish`, { token });
+    expect(unpublished).toMatchObject({ status: 202 });
+    // A 404 alone could still be the read model from before publishing: wait for the unpublishing itself.
+    await eventually(() => api.get(path, { token }), (r) => r.body.version >= unpublished.body.version);
+    expect((await api.get(`/conferences/${slug}`)).status).toBe(404);
     expect((await api.post(`/conferences/${slug}/orders`, { body: seats(seatTypeId) })).status).toBe(404);
   });
 

@@ -9,14 +9,20 @@ import { eventually } from './recording-projection';
 
 export type AppServer = {
   readonly url: string;
+  /** Every web process's address (the first is `url`), as a load balancer would spread over them. */
+  readonly urls: readonly string[];
   /** The server's own database, for assertions on what it stored. */
   readonly db: Database;
   readonly databaseUrl: string;
   stop(): Promise<void>;
 };
 
-/** The built app (built here if there is no build yet), as `npm start` serves it, on a fresh server database. */
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+/**
+ * The built app (built here if there is no build yet), as `npm start` serves it, on a fresh server
+ * database: `processes` web processes on that one database, each running the subscriptions too
+ * (they share them by their leases).
+ */
+export async function startAppServer(env: Record<string, string> = {}, { processes = 1 } = {}): Promise<AppServer> {
   if (!existsSync('.next/BUILD_ID')) {
     const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
@@ -26,20 +32,25 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
-  const port = await freePort();
-  const child = spawn('node', ['scripts/server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await eventually(() => fetch(`${base}/`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
+  const children: ChildProcess[] = [];
+  const urls: string[] = [];
+  for (let i = 0; i < processes; i++) {
+    const port = await freePort();
+    children.push(spawn('node', ['scripts/server.mjs'], {
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }));
+    urls.push(`http://127.0.0.1:${port}`);
+  }
+  for (const base of urls) await eventually(() => fetch(`${base}/`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
   const db = openPostgres(url.toString(), { max: 4 });
   return {
-    url: base,
+    url: urls[0]!,
+    urls,
     db,
     databaseUrl: url.toString(),
     async stop() {
-      await stopProcess(child);
+      await Promise.all(children.map(stopProcess));
       await db.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

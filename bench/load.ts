@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { report } from './support';
-import { ensureBuild, oneProcess, startCluster, twoWebOneWorker, type Layout } from './load/cluster';
+import { oneProcess, startCluster, twoWebOneWorker, type Layout } from './load/cluster';
 import { latencyChart, type Series } from './load/chart';
 import { visibleLatency, type Visibility } from './load/visibility';
 import { conferenceWith, requestsPerSecond, rush } from './load/workload';
@@ -76,7 +76,6 @@ function figuresOf({ trivial, register, rushed, soldOut, sweep }: Measured) {
 }
 
 async function main() {
-  await ensureBuild();
   const runs: Measured[] = [];
   for (const layout of [oneProcess, twoWebOneWorker]) runs.push(await measure(layout));
   const [single, split] = runs.map(figuresOf) as [ReturnType<typeof figuresOf>, ReturnType<typeof figuresOf>];

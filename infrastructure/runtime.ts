@@ -1,4 +1,7 @@
+import { noteQueryFailure } from './db/availability';
 import { openConfiguredDatabase, type Database } from './db/client';
+import { isConnectionError } from './db/errors';
+import { surviveWriteAfterClose } from './db/postgres-write-after-close';
 import { logger } from './logger';
 import { startRunner, type Runner } from './subscriptions/runner';
 import { applicationSubscriptions, applicationTimers } from './subscriptions/application';
@@ -21,10 +24,16 @@ export function runtime(): Promise<Runtime> {
 
 /**
  * The runtime at process start. A setting it cannot run with stops the process, saying why:
- * serving requests that would all fail is worse than not starting.
+ * serving requests that would all fail is worse than not starting. A database that does not
+ * answer yet is not a reason to stop: the process serves its 503 and boots when it answers.
  */
 export async function startRuntime(): Promise<void> {
   await runtime().catch((error: unknown) => {
+    if (isConnectionError(error)) {
+      logger.warn({ err: error }, 'database unreachable at start: unavailable until it answers');
+      noteQueryFailure(error, runtime);
+      return;
+    }
     if (!(error instanceof ConfigurationError)) throw error;
     logger.fatal(error.message);
     process.exit(1);
@@ -37,6 +46,7 @@ export async function database(): Promise<Database> {
 
 async function boot(): Promise<Runtime> {
   const started = Date.now();
+  surviveWriteAfterClose();
   const db = await openConfiguredDatabase();
   let runner: Runner | null = null;
   try {

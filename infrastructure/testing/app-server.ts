@@ -87,7 +87,8 @@ type Managed = AppProcess & { readonly started: Promise<void>; stop(): Promise<v
 function managed(role: AppProcess['role'], url: string, args: string[], env: NodeJS.ProcessEnv): Managed {
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn('node', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    // APP_LOGS=1 shows the processes' own log lines (pino, on stdout) beside the test's.
+    child = spawn('node', args, { env, stdio: ['ignore', process.env.APP_LOGS ? 'inherit' : 'ignore', 'inherit'] });
     if (role === 'web') await eventually(() => fetch(`${url}/`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
   };
   return {

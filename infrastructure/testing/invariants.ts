@@ -72,9 +72,27 @@ async function caughtUp(db: Db, expectedDeadLetters: number) {
   ];
 }
 
+/**
+ * Seats are held by the orders that hold them, and by no others: per seat type, the allocation's
+ * reserved count is what the reserved orders hold (an expired order's seats went back).
+ */
+async function holdsAccountedFor(db: Db) {
+  const rows = await db.query<{ conference_id: string; seat_type_id: string; allocated: number; held: number }>(
+    `WITH allocated AS (
+       SELECT a.conference_id, t->>'seatTypeId' AS seat_type_id, (t->>'reserved')::int AS allocated
+       FROM rm_seat_allocation a, jsonb_array_elements(a.doc->'seatTypes') t),
+     held AS (
+       SELECT o.conference_id, r->>'seatTypeId' AS seat_type_id, sum((r->>'quantity')::int)::int AS held
+       FROM rm_orders o, jsonb_array_elements(o.doc->'reserved') r WHERE o.status = 'reserved' GROUP BY 1, 2)
+     SELECT allocated.*, coalesce(held.held, 0) AS held FROM allocated
+     LEFT JOIN held USING (conference_id, seat_type_id) WHERE allocated.allocated <> coalesce(held.held, 0)`,
+  );
+  return rows.map((row) => `${row.conference_id}/${row.seat_type_id}: ${row.allocated} reserved, orders hold ${row.held}`);
+}
+
 /** Every timer fired or cancelled: none still due. */
 async function timersDone(db: Db) {
-  const rows = await db.query<{ id: string }>('SELECT id::text FROM scheduled_commands WHERE due_at < clock_timestamp()');
+  const rows = await db.query<{ id: string }>('SELECT id::text FROM scheduled_commands WHERE fired_at IS NULL AND due_at < clock_timestamp()');
   return rows.map((row) => `timer ${row.id} is overdue`);
 }
 
@@ -127,6 +145,7 @@ export async function checkInvariants(db: Db, run: { acknowledgedOrders: readonl
     'never oversold': neverOversold(events),
     'every subscription at the head, no unexpected dead letter': await caughtUp(db, run.deadLetters ?? 0),
     'every timer fired or cancelled': await timersDone(db),
+    'expired orders hold no seats': await holdsAccountedFor(db),
     'read models equal a rebuild': await readModelsRebuild(db, events),
   };
 }

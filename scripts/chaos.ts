@@ -9,7 +9,8 @@ import { poll } from '../infrastructure/poll';
 import { startAppServer } from '../infrastructure/testing/app-server';
 import { inject, scheduleFaults } from '../infrastructure/testing/chaos/faults';
 import { seededRandom } from '../infrastructure/testing/chaos/random';
-import { changeQuota, emptyLog, lostAcks, openSale, registrant, sampleAllocation } from '../infrastructure/testing/chaos/workload';
+import { changeQuota, emptyLog, lostAcks, registrant, sampleAllocation } from '../infrastructure/testing/chaos/workload';
+import { openSale } from '../infrastructure/testing/sale';
 import { resilientClient } from '../infrastructure/testing/resilient-client';
 import { createThrowawayCluster } from '../infrastructure/testing/throwaway-cluster';
 
@@ -31,8 +32,8 @@ async function main() {
   );
   try {
     const send = resilientClient(app.urls, { deadlineMs: 300_000 });
-    const sale = await openSale(send, quotas);
-    const canary = await openSale(send, [100_000]);
+    const sale = await openSale(send, 'Chaos', quotas);
+    const canary = await openSale(send, 'Canary', [100_000]);
     const log = emptyLog();
     const started = Date.now();
     const running = () => Date.now() - started < runMs;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '@/infrastructure/testing/app-server';
 import { eventually } from '@/infrastructure/testing/recording-projection';
+import { openSale } from '@/infrastructure/testing/sale';
 import { apiClient, validateAgainst } from './client';
 
 // An integrator with nothing but the API (API-CONTRACT.md): the whole flow, with a small rush.
@@ -13,17 +14,10 @@ describe('a client of the JSON API from conference to attendee', () => {
 
   it('sells exactly 10 seats to 20 concurrent orders, then pays one and seats its attendee', async () => {
     const api = apiClient(app.url);
-    const slug = `flow-${Date.now().toString(36)}`;
-    const created = await api.post('/conferences', {
-      body: { ownerName: 'Iris', ownerEmail: 'iris@example.com', name: 'Flow', slug, tagline: '', location: 'Online', description: 'A rush.', startDate: '2031-04-01', endDate: '2031-04-01' },
-    });
-    const token = created.body.organizerToken as string;
-    const { body: seatType } = await api.post(`/organizer/conferences/${slug}/seat-types`, { token, body: { name: 'Seat', description: '', quantity: 10, price: 2_500 } });
-    await api.post(`/organizer/conferences/${slug}/publish`, { token });
-    await eventually(() => api.get(`/conferences/${slug}`), (r) => r.status === 200 && r.body.seatTypes[0]?.available === 10);
+    const { slug, token, seatTypes: [seatType] } = await openSale(api.send, 'Flow', [10], [2_500]);
 
     const placed = await Promise.all(
-      Array.from({ length: 20 }, () => api.post(`/conferences/${slug}/orders`, { body: { seats: [{ seatTypeId: seatType.seatTypeId, quantity: 1 }] } })),
+      Array.from({ length: 20 }, () => api.post(`/conferences/${slug}/orders`, { body: { seats: [{ seatTypeId: seatType!.seatTypeId, quantity: 1 }] } })),
     );
     expect(placed.map((r) => r.status)).toEqual(Array(20).fill(201));
     const orders = await Promise.all(placed.map(({ body: { orderId, orderToken } }) =>
@@ -43,7 +37,7 @@ describe('a client of the JSON API from conference to attendee', () => {
     await eventually(() => api.get(`/orders/${orderId}/attendees`, { token: orderToken }), (r) => r.status === 200);
     const seated = await api.put(`/orders/${orderId}/attendees/0`, { token: orderToken, body: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' } });
     const attendees = await eventually(() => api.get(`/orders/${orderId}/attendees`, { token: orderToken }), (r) => r.body.version >= seated.body.version);
-    expect(attendees.body.attendees).toEqual([{ position: 0, seatTypeId: seatType.seatTypeId, seatTypeName: 'Seat', firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' }]);
+    expect(attendees.body.attendees).toEqual([{ position: 0, seatTypeId: seatType!.seatTypeId, seatTypeName: seatType!.name, firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' }]);
 
     const document = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
     expect(validateAgainst(document, api.recorded)).toEqual([]);

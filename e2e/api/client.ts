@@ -24,6 +24,8 @@ export function apiClient(base: string) {
   }
   return {
     recorded,
+    /** The same calls in the shape the shared test steps take (infrastructure/testing/sale.ts). */
+    send: (method: string, path: string, body?: unknown, token?: string) => call(method, path, { body, token }),
     get: (path: string, request?: Request) => call('GET', path, request),
     post: (path: string, request?: Request) => call('POST', path, request),
     put: (path: string, request?: Request) => call('PUT', path, request),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '@/infrastructure/testing/app-server';
 import { eventually } from '@/infrastructure/testing/recording-projection';
+import { openSale } from '@/infrastructure/testing/sale';
 import { apiClient, type ApiAnswer } from './client';
 
 // The sale rush in small (bench:load measures the large one): many registrants at once, through
@@ -17,16 +18,8 @@ describe('a sale rush through two web processes', () => {
 
   it(`sells exactly ${seats} seats to ${clients} registrants at once and tells the rest it is sold out`, async () => {
     const [first, second] = app.urls.map(apiClient) as [ReturnType<typeof apiClient>, ReturnType<typeof apiClient>];
-    const slug = `rush-${Date.now().toString(36)}`;
-    const created = await first.post('/conferences', {
-      body: { ownerName: 'Rita Rush', ownerEmail: 'rita@example.com', name: 'Rush', slug, tagline: '', location: 'Online', description: 'A sale rush.', startDate: '2031-05-01', endDate: '2031-05-01' },
-    });
-    const token = created.body.organizerToken as string;
-    const { body: seatType } = await first.post(`/organizer/conferences/${slug}/seat-types`, { token, body: { name: 'Seat', description: '', quantity: seats, price: 1_000 } });
-    await first.post(`/organizer/conferences/${slug}/publish`, { token });
-    await eventually(() => second.get(`/conferences/${slug}`), (r) => r.status === 200 && r.body.seatTypes[0]?.available === seats);
-
-    const body = { seats: [{ seatTypeId: seatType.seatTypeId, quantity: 1 }] };
+    const { slug, token, seatTypes: [seatType] } = await openSale(first.send, 'Rush', [seats], [1_000]);
+    const body = { seats: [{ seatTypeId: seatType!.seatTypeId, quantity: 1 }] };
     const placed = await Promise.all(Array.from({ length: clients }, (_, i) => (i % 2 ? second : first).post(`/conferences/${slug}/orders`, { body })));
     expect(placed.filter((answer) => answer.status !== 201)).toEqual([]);
 

@@ -4,6 +4,7 @@ import { poll } from '@/infrastructure/poll';
 import { checkInvariants } from '@/infrastructure/testing/invariants';
 import { eventually } from '@/infrastructure/testing/recording-projection';
 import { resilientClient } from '@/infrastructure/testing/resilient-client';
+import { openSale } from '@/infrastructure/testing/sale';
 
 // `npm run chaos` in small: a worker and a web process killed with SIGKILL in the middle of 200
 // orders, and afterwards nothing lost, nothing doubled, nothing oversold.
@@ -20,18 +21,11 @@ describe('processes killed during a sale', () => {
 
   it(`loses, doubles and oversells nothing of ${orders} orders when a worker and a web process are killed`, async () => {
     const send = resilientClient(app.urls);
-    const slug = `kill-${Date.now().toString(36)}`;
-    const created = await send('POST', '/conferences', {
-      ownerName: 'Kim Kill', ownerEmail: 'kim@example.com', name: 'Kill', slug, tagline: '', location: 'Online', description: 'Faults.', startDate: '2031-07-01', endDate: '2031-07-01',
-    });
-    const token = created.body.organizerToken as string;
-    const seatType = await send('POST', `/organizer/conferences/${slug}/seat-types`, { name: 'Seat', description: '', quantity: seats, price: 1_000 }, token);
-    await send('POST', `/organizer/conferences/${slug}/publish`, undefined, token);
-    await eventually(() => send('GET', `/conferences/${slug}`), (r) => r.status === 200 && (r.body.seatTypes as { available: number }[])[0]?.available === seats, 30_000);
+    const { slug, seatTypes: [seatType] } = await openSale(send, 'Kill', [seats], [1_000]);
 
     const placed: { orderId: string; orderToken: string }[] = [];
     const faults: Promise<void>[] = [];
-    const body = { seats: [{ seatTypeId: seatType.body.seatTypeId, quantity: 1 }] };
+    const body = { seats: [{ seatTypeId: seatType!.seatTypeId, quantity: 1 }] };
     let tickets = 0;
     const registrant = async () => {
       while (tickets++ < orders) {

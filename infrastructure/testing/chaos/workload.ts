@@ -1,15 +1,12 @@
 import { conferenceStream, orderStream, paymentStream, seatAssignmentsStream } from '../../commands/router';
 import { poll } from '../../poll';
 import type { Acknowledged } from '../resilient-client';
+import type { Sale, Send } from '../sale';
 import type { Random } from './random';
 
-type Send = (method: string, path: string, body?: unknown, token?: string) => Promise<Acknowledged>;
 
 /** A command the API acknowledged, and the stream version it said it wrote. */
 export type Ack = { readonly command: string; readonly stream: string; readonly version: number };
-
-export type Sale = { readonly slug: string; readonly conferenceId: string; readonly token: string; readonly seatTypes: readonly SeatType[] };
-type SeatType = { readonly seatTypeId: string; readonly name: string; readonly price: number };
 
 /** What the drivers saw: commands acknowledged, orders placed, allocation samples taken. */
 export type Log = {
@@ -28,24 +25,6 @@ const acknowledge = (log: Log, command: string, stream: string, answer: Acknowle
   else log.refusals[`${command} ${answer.status}`] = (log.refusals[`${command} ${answer.status}`] ?? 0) + 1;
   return answer.status >= 200 && answer.status < 300;
 };
-
-export async function openSale(send: Send, quotas: readonly number[]): Promise<Sale> {
-  const slug = `chaos-${Date.now().toString(36)}`;
-  const created = await send('POST', '/conferences', {
-    ownerName: 'Chaos Organizer', ownerEmail: 'chaos@example.com', name: 'Chaos Conference', slug, tagline: 'Faults at random',
-    location: 'Online', description: 'npm run chaos', startDate: '2031-09-01', endDate: '2031-09-02',
-  });
-  const token = created.body.organizerToken as string;
-  const seatTypes: SeatType[] = [];
-  for (const [i, quantity] of quotas.entries()) {
-    const seatType = { name: `Seat type ${i + 1}`, description: '', quantity, price: i === 0 ? 5_000 : 0 };
-    const added = await send('POST', `/organizer/conferences/${slug}/seat-types`, seatType, token);
-    seatTypes.push({ seatTypeId: added.body.seatTypeId as string, name: seatType.name, price: seatType.price });
-  }
-  await send('POST', `/organizer/conferences/${slug}/publish`, undefined, token);
-  await poll(() => send('GET', `/conferences/${slug}`), (r) => r.status === 200 && (r.body.seatTypes as { available: number }[]).every((s, i) => s.available === quotas[i]), { timeoutMs: 60_000 });
-  return { slug, conferenceId: created.body.conferenceId as string, token, seatTypes };
-}
 
 type Order = { orderId: string; orderToken: string };
 const settledOrder = (send: Send, { orderId, orderToken }: Order) =>

@@ -5,6 +5,7 @@ import { applicationSubscriptions, applicationTimers } from './subscriptions/app
 import { seedDemo } from './seed-demo';
 import { ConfigurationError, sessionSecret } from './auth/secret';
 import { processWide } from './process-wide';
+import { opsToken } from './auth/ops-token';
 
 type Runtime = { db: Database; runner: Runner | null };
 
@@ -42,6 +43,7 @@ async function boot(): Promise<Runtime> {
   try {
     await db.migrate();
     await sessionSecret(db);
+    await opsToken(db);
     if ((process.env.RUN_WORKERS ?? '1') !== '0') {
       runner = startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers });
     }

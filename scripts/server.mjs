@@ -4,10 +4,24 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { clientAddressOf } from './client-address.mjs';
+import { routeLabeller } from './route-label.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trustedHops = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS || 0) || 0);
+
+const labelOf = routeLabeller();
+
+/** Counts the request by route and status once answered, into the app's registry (infrastructure/metrics.ts). */
+function observe(request, response) {
+  const started = process.hrtime.bigint();
+  response.once('finish', () => {
+    const observeHttp = globalThis[Symbol.for('seatwise.metrics')]?.observeHttp;
+    if (!observeHttp) return;
+    const route = labelOf(new URL(request.url ?? '/', 'http://localhost').pathname);
+    observeHttp({ route, method: request.method ?? 'GET', status: response.statusCode, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+  });
+}
 
 const app = next({ dev: false, hostname, port });
 await app.prepare();
@@ -22,6 +36,7 @@ const server = createServer((request, response) => {
     delete request.headers['x-forwarded-host'];
   }
   request.headers['x-forwarded-for'] = address;
+  observe(request, response);
   handle(request, response);
 });
 server.listen(port, hostname, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));

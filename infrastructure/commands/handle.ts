@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/client';
 import { priorResult, type AppendResult } from '../event-store/append';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
+import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
 import { eventsAppended } from '../subscriptions/wakeup';
 import { aggregateCache, appendRequest, load, remember, write } from './aggregate-store';
@@ -94,7 +95,28 @@ export async function handleWithin<C extends Message, E extends Message, S>(
   return { streamId, version };
 }
 
+/** Every command, however it came, counted by type and outcome and timed. */
 async function decideAndAppend<C extends Message, E extends Message, S>(
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  metadata: CommandMetadata,
+  work: UnitOfWork,
+): Promise<HandleResult<E>> {
+  const end = metrics.commandDuration.startTimer({ type: command.type });
+  try {
+    const result = await decideAndAppendRetrying(decider, streamId, command, metadata, work);
+    metrics.commands.inc({ type: command.type, outcome: 'ok' });
+    return result;
+  } catch (error) {
+    metrics.commands.inc({ type: command.type, outcome: error instanceof DomainError ? 'refused' : 'failed' });
+    throw error;
+  } finally {
+    end();
+  }
+}
+
+async function decideAndAppendRetrying<C extends Message, E extends Message, S>(
   decider: Decider<C, E, S>,
   streamId: string,
   command: C,
@@ -123,7 +145,9 @@ async function decideAndAppend<C extends Message, E extends Message, S>(
       if (!result.duplicate) await remember(work, decider, streamId, version, result.version, fold(decider, events, state));
       return result;
     } catch (error) {
+      if (error instanceof ConcurrencyError) metrics.conflicts.inc();
       if (!(error instanceof ConcurrencyError) || attemptNo >= maxAttempts) throw error;
+      metrics.retries.inc();
       aggregateCache.delete(streamId);
       await backoff(attemptNo);
     }

@@ -88,8 +88,12 @@ export const deadLetters = pgTable('dead_letters', {
   eventId: uuid('event_id').notNull(),
   eventType: text('event_type').notNull(),
   error: text('error').notNull(),
+  stack: text('stack'),
   attempts: integer('attempts').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
+  /** Set when an operator retried or skipped it (the events of its own stream say who). */
+  resolvedAt: at('resolved_at'),
+  resolution: text('resolution'),
 });
 
 export const scheduledCommands = pgTable(

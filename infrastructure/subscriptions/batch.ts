@@ -5,6 +5,7 @@ import { createPendingWrites } from '../commands/pending-writes';
 import { readFeed, readStreams } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
+import { metrics } from '../metrics';
 import { advance, takeLease } from './checkpoints';
 import { eventsAppended } from './wakeup';
 
@@ -34,6 +35,11 @@ export class HandlerError extends Error {
     readonly events: readonly StoredEvent[],
   ) {
     super(failure instanceof Error ? failure.message : String(failure));
+  }
+
+  /** Where it failed, for the operator reading the dead letter. */
+  get failureStack(): string | null {
+    return this.failure instanceof Error ? (this.failure.stack ?? null) : null;
   }
 }
 
@@ -76,6 +82,11 @@ export async function runBatch(
   for (const effect of effects) effect();
   // Only a batch that wrote events has news for the other subscriptions.
   if (appended) eventsAppended(db);
-  if (batch?.events) logger.debug({ subscription: subscription.name, events: batch.events, ms: Math.round(performance.now() - started) }, 'batch');
+  if (batch?.events) {
+    const ms = performance.now() - started;
+    metrics.batchDuration.observe({ subscription: subscription.name }, ms / 1000);
+    metrics.batchEvents.inc({ subscription: subscription.name }, batch.events);
+    logger.debug({ subscription: subscription.name, events: batch.events, ms: Math.round(ms) }, 'batch');
+  }
   return batch;
 }

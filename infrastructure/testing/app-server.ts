@@ -15,8 +15,13 @@ export type AppServer = {
   stop(): Promise<void>;
 };
 
+export type AppServerOptions = {
+  /** The app reaches its database through this port of 127.0.0.1 instead (a proxy the test can cut). */
+  readonly databasePort?: number;
+};
+
 /** The built app (built here if there is no build yet), as `npm start` serves it, on a fresh server database. */
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string> = {}, options: AppServerOptions = {}): Promise<AppServer> {
   if (!existsSync('.next/BUILD_ID')) {
     const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
@@ -26,9 +31,14 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
+  const appUrl = new URL(url);
+  if (options.databasePort) {
+    appUrl.hostname = '127.0.0.1';
+    appUrl.port = String(options.databasePort);
+  }
   const port = await freePort();
   const child = spawn('node', ['scripts/server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: appUrl.toString(), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

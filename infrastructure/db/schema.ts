@@ -215,12 +215,29 @@ export const seatAssignmentsView = pgTable('rm_seat_assignments', {
   projectedAt: projectedAt(),
 });
 
-export const outbox = pgTable('outbox_mail', {
-  id: uuid('id').primaryKey(),
-  orderId: text('order_id').notNull(),
-  recipient: text('recipient').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  createdAt: at('created_at').notNull().defaultNow(),
-  sentAt: at('sent_at'),
-});
+/**
+ * Mail written by the outbox reactor and delivered by the sender: claimed for a while by one
+ * sender, marked sent once delivered (never sent again), postponed when delivery failed.
+ */
+export const outbox = pgTable(
+  'outbox_mail',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    /** The plain-text body. */
+    body: text('body').notNull(),
+    html: text('html').notNull().default(''),
+    createdAt: at('created_at').notNull().defaultNow(),
+    sentAt: at('sent_at'),
+    /** Where it went: `smtp`, or `mailbox` (the operator console's, when no SMTP_URL is set). */
+    transport: text('transport'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: at('claimed_until'),
+  },
+  (t) => [index('outbox_mail_unsent').on(t.nextAttemptAt).where(sql`sent_at is null`), index('outbox_mail_sent').on(t.sentAt)],
+);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { deadLettersTable, expectAllCaughtUp, rowOf, subscriptionCell, signInToOps, subscriptionsTable } from './support/ops';
-import { bookAndPay, uniqueEmail } from './support/registrant';
+import { bookAndPay, chooseSeats, demoConference, fillRegistrant, openRegisterPage, uniqueEmail } from './support/registrant';
 import { snap } from './support/snap';
 
 test('an operator signs in with the token, after a wrong one is refused, and sees every subscription running with lag 0', async ({ page }, testInfo) => {
@@ -82,6 +82,7 @@ test('a poison event appears in Dead letters, and Retry clears it once the fault
     await expectAllCaughtUp(page);
 
     await page.getByRole('link', { name: 'Mailbox' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mailbox' })).toBeVisible();
     await expect(async () => {
       await page.reload();
       await expect(rowOf(page.getByRole('table'), email)).toBeVisible({ timeout: 1_000 });
@@ -89,5 +90,48 @@ test('a poison event appears in Dead letters, and Retry clears it once the fault
   } finally {
     await sql.unsafe('DROP TRIGGER IF EXISTS e2e_refuse_poison ON outbox_mail; DROP FUNCTION IF EXISTS e2e_refuse_poison()');
     await sql.end();
+  }
+});
+
+// A transaction held open holds the feed back (DESIGN §3), so the rebuild is caught mid-way, on
+// server PostgreSQL only, while a registrant's order waits for its reservation.
+test('a rebuild shows its progress while a registrant books, and ends Running with lag 0', { tag: '@server-only' }, async ({ page, browser }, testInfo) => {
+  const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => undefined, connection: { application_name: 'e2e-holder' } });
+  const registrant = await browser.newPage();
+  const holder = await sql.reserve();
+  let holding = true;
+  try {
+    await signInToOps(page);
+    await holder.unsafe('BEGIN');
+    await holder.unsafe('SELECT pg_current_xact_id()');
+
+    await openRegisterPage(registrant, demoConference.slug, 'General admission');
+    await chooseSeats(registrant, { 'General admission': 1 });
+    await registrant.getByRole('button', { name: 'Order now' }).click();
+    await expect(registrant).toHaveURL(/\/orders\/[0-9a-f-]{36}/);
+
+    const orders = rowOf(subscriptionsTable(page), 'orders');
+    await orders.getByRole('button', { name: 'Rebuild' }).click();
+    await expect(orders.getByRole('progressbar', { name: 'Rebuilding orders' })).toBeVisible();
+    await expect(subscriptionCell(orders, 'Status')).toHaveText('Rebuilding');
+    await expect(page.getByTestId('oldest-transaction')).toContainText('e2e-holder');
+    await snap(page, testInfo, 'rebuilding');
+
+    await holder.unsafe('COMMIT');
+    holding = false;
+    await expect(orders.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
+    await expectAllCaughtUp(page);
+    await expect(page.getByTestId('oldest-transaction')).toHaveCount(0);
+
+    await expect(registrant.getByRole('heading', { name: 'Your order' })).toBeVisible({ timeout: 30_000 });
+    await fillRegistrant(registrant, { firstName: 'Ada', lastName: 'Lovelace', email: uniqueEmail('rebuild') });
+    await registrant.getByRole('button', { name: 'Proceed to payment' }).click();
+    await registrant.getByRole('button', { name: 'Accept payment' }).click();
+    await expect(registrant.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  } finally {
+    if (holding) await holder.unsafe('ROLLBACK');
+    holder.release();
+    await sql.end();
+    await registrant.close();
   }
 });

@@ -23,7 +23,7 @@ function createMetrics() {
     batchEvents: new Counter({ name: 'seatwise_subscription_events_total', help: 'Events applied by subscriptions', labelNames: ['subscription'], registers }),
     lagEvents: new Gauge({ name: 'seatwise_subscription_lag_events', help: 'Events past a subscription checkpoint', labelNames: ['subscription'], registers }),
     lagSeconds: new Gauge({ name: 'seatwise_subscription_lag_seconds', help: 'Age of the oldest event a subscription has not processed', labelNames: ['subscription'], registers }),
-    running: new Gauge({ name: 'seatwise_subscription_running', help: '1 while a runner holds the subscription, 0 when stopped', labelNames: ['subscription'], registers }),
+    running: new Gauge({ name: 'seatwise_subscription_running', help: '1 while a runner holds the subscription (rebuilding too), 0 when stopped', labelNames: ['subscription'], registers }),
     timersFired: new Counter({ name: 'seatwise_timers_fired_total', help: 'Timers fired by this process', registers }),
     timersOverdue: new Gauge({ name: 'seatwise_timers_overdue', help: 'Unfired timers more than a second past due', registers }),
     timersPending: new Gauge({ name: 'seatwise_timers_pending', help: 'Timers not fired yet', registers }),

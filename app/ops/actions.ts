@@ -7,7 +7,7 @@ import type { FormState } from '@/components/forms/result';
 import { isOperator, signInOperator, signOutOperator } from '@/infrastructure/auth/ops-session';
 import { clientAddress } from '@/infrastructure/auth/request';
 import { database } from '@/infrastructure/runtime';
-import { decideDeadLetter } from '@/infrastructure/services/operations';
+import { decideDeadLetter, rebuildProjection } from '@/infrastructure/services/operations';
 import { operatorByToken } from '@/infrastructure/services/operator-access';
 import { refusal } from '@/infrastructure/services/result';
 
@@ -32,5 +32,13 @@ export async function decideDeadLetterAction(deadLetterId: string, decision: str
   return formAction(form, async () => {
     if (!(await isOperator())) return operatorOnly;
     return decideDeadLetter({ db: await database(), actor: 'operator' }, { deadLetterId, decision });
+  });
+}
+
+/** Rebuild of a projection, blue/green, by the signed-in operator only. */
+export async function rebuildAction(subscription: string, _state: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, async () => {
+    if (!(await isOperator())) return operatorOnly;
+    return rebuildProjection(await database(), { subscription });
   });
 }

@@ -7,7 +7,7 @@ import { isOperator } from '@/infrastructure/auth/ops-session';
 import { operationsView } from '@/infrastructure/queries/operations';
 import { database } from '@/infrastructure/runtime';
 import { operationsDto } from './_lib/dto';
-import { decideDeadLetterAction, signInOperatorAction, signOutOperatorAction } from './actions';
+import { decideDeadLetterAction, rebuildAction, signInOperatorAction, signOutOperatorAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Operator console' };
@@ -33,7 +33,7 @@ export default async function OpsPage() {
       <p>
         <Link href="/ops/mailbox">Mailbox</Link>
       </p>
-      <OperationsConsole initial={initial} decide={decideDeadLetterAction} />
+      <OperationsConsole initial={initial} decide={decideDeadLetterAction} rebuild={rebuildAction} />
     </>
   );
 }

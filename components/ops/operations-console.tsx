@@ -3,13 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { DeadLettersTable, type DecideAction } from './dead-letters-table';
 import { operationsQuery } from './queries';
-import { SubscriptionsTable } from './subscriptions-table';
+import { SubscriptionsTable, type RebuildAction } from './subscriptions-table';
 import type { OperationsDto } from './types';
 
-type Props = { readonly initial: OperationsDto; readonly decide: DecideAction };
+type Props = { readonly initial: OperationsDto; readonly decide: DecideAction; readonly rebuild: RebuildAction };
 
 /** The console, refreshed every second while it is open; the server rendered the first state. */
-export function OperationsConsole({ initial, decide }: Props) {
+export function OperationsConsole({ initial, decide, rebuild }: Props) {
   const { data = initial, error } = useQuery({ ...operationsQuery(), initialData: initial });
   const { oldestTransaction: oldest, timers } = data;
   return (
@@ -20,7 +20,7 @@ export function OperationsConsole({ initial, decide }: Props) {
         </p>
       ) : null}
       <h2>Subscriptions</h2>
-      <SubscriptionsTable rows={data.subscriptions} />
+      <SubscriptionsTable rows={data.subscriptions} rebuild={rebuild} />
       {oldest ? (
         <p>
           Oldest open transaction:{' '}

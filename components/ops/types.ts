@@ -11,6 +11,9 @@ export type SubscriptionRowDto = {
   /** Why it is stopped: a parked event, or no runner holding it. */
   readonly reason: string | null;
   readonly leaseOwner: string | null;
+  readonly rebuildable: boolean;
+  /** While a rebuild runs: events its shadow applied out of all, and the seconds it should still take. */
+  readonly rebuild: { readonly done: number; readonly total: number; readonly etaSeconds: number | null } | null;
 };
 
 export type OldestTransactionDto = { readonly pid: number; readonly ageSeconds: number; readonly applicationName: string };

@@ -79,6 +79,9 @@ export const subscriptions = pgTable('subscriptions', {
   lastError: text('last_error'),
   lastEventRecordedAt: at('last_event_recorded_at'),
   updatedAt: at('updated_at').notNull().defaultNow(),
+  /** Set on a rebuild's shadow: the live subscription whose tables it builds anew beside the live ones. */
+  rebuildOf: text('rebuild_of'),
+  startedAt: at('started_at').notNull().defaultNow(),
 });
 
 export const deadLetters = pgTable('dead_letters', {

@@ -29,7 +29,7 @@ export async function scrape(db: Database): Promise<string> {
   for (const s of subscriptions) {
     metrics.lagEvents.set({ subscription: s.name }, s.lagEvents);
     metrics.lagSeconds.set({ subscription: s.name }, s.lagSeconds ?? 0);
-    metrics.running.set({ subscription: s.name }, statusOf(s).status === 'running' ? 1 : 0);
+    metrics.running.set({ subscription: s.name }, statusOf(s).status === 'stopped' ? 0 : 1);
   }
   metrics.timersOverdue.set(timers.overdue);
   metrics.timersPending.set(timers.pending);

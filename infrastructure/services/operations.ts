@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { send } from '../commands/router';
+import type { Database } from '../db/client';
+import { logger } from '../logger';
+import { applicationSubscriptions } from '../subscriptions/application';
+import { RebuildInProgress, startRebuild } from '../subscriptions/rebuilds';
+import { eventsAppended } from '../subscriptions/wakeup';
 import { applyDeadLetterDecision, openDeadLetter } from '../subscriptions/dead-letters';
 import { commandContext, type ServiceContext } from './context';
 import { attempt, parse, refusal, type Outcome } from './result';
@@ -25,4 +30,23 @@ export async function decideDeadLetter(context: ServiceContext, input: unknown):
     const result = await send(command, { ...commandContext(context), alsoWrite: (tx) => applyDeadLetterDecision(tx, letter, decision) });
     return { version: result.version };
   });
+}
+
+const rebuildSchema = z.object({ subscription: z.string().max(100) });
+
+/** An operator rebuilds a projection beside its live tables; the app keeps serving the live ones meanwhile. */
+export async function rebuildProjection(db: Database, input: unknown): Promise<Outcome> {
+  const parsed = parse(rebuildSchema, input);
+  if (!parsed.ok) return parsed;
+  const subscription = applicationSubscriptions.find((s) => s.name === parsed.value.subscription && s.rebuild);
+  if (!subscription) return refusal('ProjectionNotFound', 'There is no projection of that name to rebuild.');
+  try {
+    await startRebuild(db, subscription);
+  } catch (error) {
+    if (error instanceof RebuildInProgress) return refusal('RebuildInProgress', 'That projection is being rebuilt already.');
+    throw error;
+  }
+  logger.info({ subscription: subscription.name }, 'rebuild started');
+  eventsAppended(db);
+  return { ok: true };
 }

@@ -23,6 +23,8 @@ export type Subscription = {
   streamsOf?(events: readonly StoredEvent[]): readonly string[];
   /** The event types it reads; the rest of the feed is skipped by the database (all when unset). */
   readonly eventTypes?: readonly string[];
+  /** Set on a projection that can be rebuilt beside its live table: the table, and the subscription that builds its copy. */
+  readonly rebuild?: { readonly table: string; readonly shadow: Subscription };
 };
 
 /** How many events a batch applied, and whether more were committed but held back (see readFeed). */

@@ -7,6 +7,7 @@ import { metrics } from '../metrics';
 import { HandlerError, runBatch, type Subscription } from './batch';
 import { deadLetter, ensureSubscriptions, releaseLeases } from './checkpoints';
 import { createPoisonFinder } from './poison-finder';
+import { swapWhenCaughtUp } from './rebuilds';
 import { createSleeper, type Sleeper } from './sleeper';
 import {
   deadLetterTimer, fireDueTimer, msUntilNextTimer, onScheduled, postponeFailedTimer, retryTimerSoon, TimerError, type TimerHandler,
@@ -43,7 +44,12 @@ export function startRunner(options: RunnerOptions): Runner {
   const unsubscribe = [onEventsAppended(sleeper.wakeAll), onScheduled(sleeper.wakeAll)];
   const unlisten = options.db.kind === 'postgres' ? options.db.listen(wakeupChannel, sleeper.wakeAll).catch(() => null) : null;
   const loops = ensureSubscriptions(options.db, options.subscriptions.map((s) => s.name)).then(() =>
-    Promise.all([...options.subscriptions.map((s) => runSubscription(loop, s)), ...(options.timers ? [runTimers(loop, options.timers)] : [])]),
+    Promise.all([
+      ...options.subscriptions.map((s) => runSubscription(loop, s)),
+      // A rebuild's shadow idles (it has no row) until an operator starts one.
+      ...options.subscriptions.flatMap((s) => (s.rebuild ? [runSubscription(loop, s.rebuild.shadow, () => swapWhenCaughtUp(options.db, s))] : [])),
+      ...(options.timers ? [runTimers(loop, options.timers)] : []),
+    ]),
   );
   return {
     owner: loop.owner,
@@ -71,8 +77,11 @@ const settingsOf = (options: RunnerOptions): Settings => ({
 const minHeldBackMs = 2;
 const claimedElsewhereMs = 20;
 
-/** Batches while there is work, sleeps (until woken) when there is none, and parks a poison event. */
-async function runSubscription(loop: Loop, subscription: Subscription) {
+/**
+ * Batches while there is work, sleeps (until woken) when there is none, and parks a poison event.
+ * `caughtUp` runs after a batch that reached the end of the feed (a rebuild's swap).
+ */
+async function runSubscription(loop: Loop, subscription: Subscription, caughtUp?: () => Promise<boolean>) {
   const { db, owner, settings, sleeper } = loop;
   let poison = createPoisonFinder(subscription.batchSize ?? 500);
   // A batch whose group commit lost a race is done again command by command, so it cannot lose again the same way.
@@ -87,6 +96,11 @@ async function runSubscription(loop: Loop, subscription: Subscription) {
       groupCommit = true;
       poison.succeeded(batch?.events ?? 0);
       if (batch?.events === size) continue;
+      if (batch && !batch.heldBack && caughtUp && (await caughtUp())) {
+        logger.info({ subscription: subscription.name }, 'rebuilt tables swapped in');
+        eventsAppended(db);
+        continue;
+      }
       if (!batch?.heldBack) {
         heldBackMs = minHeldBackMs;
         await sleeper.sleep(settings.pollMs);

@@ -9,7 +9,7 @@ function subscriptionRow(s: SubscriptionState): SubscriptionRowDto {
   const { status, reason } = statusOf(s);
   return {
     name: s.name, checkpoint: s.checkpointPosition, lagEvents: s.lagEvents, lagSeconds: s.lagSeconds,
-    leaseOwner: s.leased ? s.leaseOwner : null, status: statusWords[status], reason,
+    leaseOwner: s.leased ? s.leaseOwner : null, status: statusWords[status], reason, rebuildable: s.rebuildable, rebuild: s.rebuild,
   };
 }
 

@@ -7,6 +7,7 @@ import { ConfigurationError, sessionSecret } from './auth/secret';
 import { processWide } from './process-wide';
 import { opsToken } from './auth/ops-token';
 import { startMailSender, type MailSender } from './mail/sender';
+import { ensureSubscriptions } from './subscriptions/checkpoints';
 import { configuredTransport } from './mail/transports';
 
 type Runtime = { db: Database; runner: Runner | null; mailer: MailSender | null };
@@ -47,6 +48,8 @@ async function boot(): Promise<Runtime> {
     await db.migrate();
     await sessionSecret(db);
     await opsToken(db);
+    // Listed even where no runner runs them (RUN_WORKERS=0): unrun, they show as stopped, not as absent.
+    await ensureSubscriptions(db, applicationSubscriptions.map((s) => s.name));
     if ((process.env.RUN_WORKERS ?? '1') !== '0') {
       runner = startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers });
       mailer = startMailSender({ db, transport: configuredTransport() });

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '@/infrastructure/testing/app-server';
@@ -80,5 +81,49 @@ describe('health and metrics (the built app over HTTP)', () => {
     // Counted by route, not by URL: one series per slug or order id would never end.
     expect(requests).toContainEqual({ method: 'GET', route: '/api/v1/conferences/[slug]', status: '404' });
     expect(requests).toContainEqual({ method: 'GET', route: '/api/health', status: '503' });
+  });
+});
+
+describe('lag while no worker runs (the built app web-only, then a worker process beside it)', () => {
+  let app: AppServer;
+  let worker: ChildProcess | null = null;
+  beforeAll(async () => {
+    app = await startAppServer({ OPS_TOKEN: opsToken, RUN_WORKERS: '0', SEED_DEMO: '0' });
+  });
+  afterAll(async () => {
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker!.once('exit', resolve));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+    await app?.stop();
+  });
+
+  const health = async () => (await fetch(`${app.url}/api/health`)).status;
+  const lagOf = async (subscription: string) => {
+    const text = await (await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${opsToken}` } })).text();
+    const lag = parsePrometheusTextFormat(text).find((family) => family.name === 'seatwise_subscription_lag_events');
+    return Number(lag?.metrics.find((m) => m.labels?.subscription === subscription)?.value ?? NaN);
+  };
+
+  it('rises while nobody runs the subscriptions, and falls back to 0 once a worker does', async () => {
+    expect(await health()).toBe(503);
+    const created = await fetch(`${app.url}/api/v1/conferences`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ownerName: 'Olga Operator', ownerEmail: 'olga@example.com', name: 'Lag Day', slug: `lag-${Date.now().toString(36)}`, tagline: '',
+        location: 'Online', description: 'Written while no worker runs.', startDate: '2031-03-01', endDate: '2031-03-01',
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect(await lagOf('conferences')).toBe(1);
+
+    worker = spawn(process.execPath, ['--import', 'tsx', 'infrastructure/worker.ts'], {
+      env: { ...process.env, DATABASE_URL: app.databaseUrl, OPS_TOKEN: opsToken, SEED_DEMO: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await eventually(() => lagOf('conferences'), (lag) => lag === 0, 30_000);
+    await eventually(health, (status) => status === 200, 30_000);
   });
 });

@@ -42,12 +42,3 @@ function createMetrics() {
  */
 export const metrics = processWide('metrics', createMetrics);
 
-/** Times a piece of work into a histogram, whatever its outcome. */
-export async function timed<T>(histogram: Histogram<string>, labels: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  const end = histogram.startTimer(labels);
-  try {
-    return await work();
-  } finally {
-    end();
-  }
-}

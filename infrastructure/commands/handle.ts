@@ -71,11 +71,8 @@ export function handle<C extends Message, E extends Message, S>(
 ): Promise<HandleResult<E>> {
   const { db } = context;
   return queueFor(db)(streamId, async () => {
-    const started = performance.now();
     const result = await decideAndAppend(decider, streamId, command, context, { db, afterCommit: (effect) => effect() });
     if (result.events.length > 0) eventsAppended(db);
-    const ms = Math.round(performance.now() - started);
-    logger.debug({ command: command.type, streamId, commandId: context.commandId, version: result.version, ms }, 'command');
     return result;
   });
 }
@@ -95,7 +92,10 @@ export async function handleWithin<C extends Message, E extends Message, S>(
   return { streamId, version };
 }
 
-/** Every command, however it came, counted by type and outcome and timed. */
+/**
+ * Every command, however it came, counted by type and outcome, timed, and logged as one line
+ * with its ids, so one order can be followed across processes by its correlation id.
+ */
 async function decideAndAppend<C extends Message, E extends Message, S>(
   decider: Decider<C, E, S>,
   streamId: string,
@@ -103,16 +103,21 @@ async function decideAndAppend<C extends Message, E extends Message, S>(
   metadata: CommandMetadata,
   work: UnitOfWork,
 ): Promise<HandleResult<E>> {
-  const end = metrics.commandDuration.startTimer({ type: command.type });
+  const started = performance.now();
+  const { commandId, correlationId, causationId } = metadata;
+  const line = { command: command.type, streamId, commandId, correlationId, causationId };
   try {
     const result = await decideAndAppendRetrying(decider, streamId, command, metadata, work);
     metrics.commands.inc({ type: command.type, outcome: 'ok' });
+    logger.info({ ...line, outcome: 'ok', version: result.version, ms: Math.round(performance.now() - started) }, 'command');
     return result;
   } catch (error) {
-    metrics.commands.inc({ type: command.type, outcome: error instanceof DomainError ? 'refused' : 'failed' });
+    const outcome = error instanceof DomainError ? 'refused' : 'failed';
+    metrics.commands.inc({ type: command.type, outcome });
+    logger.info({ ...line, outcome, code: error instanceof DomainError ? error.code : undefined, ms: Math.round(performance.now() - started) }, 'command');
     throw error;
   } finally {
-    end();
+    metrics.commandDuration.observe({ type: command.type }, (performance.now() - started) / 1000);
   }
 }
 

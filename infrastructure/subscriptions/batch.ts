@@ -79,7 +79,7 @@ export async function runBatch(
     // so polling a quiet feed holds no other reader back.
     const news = events.length > 0 || through !== null;
     if (news || lease.heldForMs < options.leaseMs / 2) await advance(tx, subscription.name, owner, options.leaseMs, { through, last: events.at(-1) });
-    return { events: events.length, heldBack };
+    return { events: events.length, heldBack, correlationIds: [...new Set(events.map((e) => e.metadata.correlationId))].slice(0, 20) };
   });
   for (const effect of effects) effect();
   // Only a batch that wrote events has news for the other subscriptions.
@@ -88,7 +88,7 @@ export async function runBatch(
     const ms = performance.now() - started;
     metrics.batchDuration.observe({ subscription: subscription.name }, ms / 1000);
     metrics.batchEvents.inc({ subscription: subscription.name }, batch.events);
-    logger.debug({ subscription: subscription.name, events: batch.events, ms: Math.round(ms) }, 'batch');
+    logger.info({ subscription: subscription.name, events: batch.events, correlationIds: batch.correlationIds, ms: Math.round(ms) }, 'batch');
   }
   return batch;
 }

@@ -23,9 +23,13 @@ test('an operator signs in with the token, after a wrong one is refused, and see
   await expect(page.getByRole('link', { name: 'Mailbox' })).toBeVisible();
   await snap(page, testInfo, 'operations');
 
-  // The console is the operator's alone: its JSON answers nobody else.
+  // The console is the operator's alone: its JSON and its Mailbox answer nobody else.
   const stranger = await page.context().browser()!.newContext();
   expect((await stranger.request.get(new URL('/api/ops/status', page.url()).toString())).status()).toBe(401);
+  const mailbox = await stranger.newPage();
+  await mailbox.goto(new URL('/ops/mailbox', page.url()).toString());
+  await expect(mailbox).toHaveURL(/\/ops$/);
+  await expect(mailbox.getByLabel('Operator token')).toBeVisible();
   await stranger.close();
 });
 

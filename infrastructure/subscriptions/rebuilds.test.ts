@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { appendToStream } from '../event-store/append';
 import { ordersSubscription } from '../projections/orders';
 import { subscriptionStates } from '../queries/operations';
-import { serverDatabase, type TestDatabase } from '../testing/databases';
+import { embeddedDatabase, serverDatabase, type TestDatabase } from '../testing/databases';
 import { eventually } from '../testing/recording-projection';
 import { RebuildInProgress, startRebuild } from './rebuilds';
 import { startRunner } from './runner';
@@ -18,6 +18,10 @@ const placeOrder = (db: Db) => {
   });
 };
 
+const ordersIn = async (db: Db) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM rm_orders'))[0]!.n;
+const indexesOf = (db: Db) =>
+  db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'rm_orders' ORDER BY indexname`);
+
 describe('a blue/green rebuild of a projection (server PostgreSQL)', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -25,8 +29,8 @@ describe('a blue/green rebuild of a projection (server PostgreSQL)', () => {
   });
   afterAll(() => db.drop());
 
-  const orderCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM rm_orders'))[0]!.n;
-  const indexes = () => db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'rm_orders' ORDER BY indexname`);
+  const orderCount = () => ordersIn(db);
+  const indexes = () => indexesOf(db);
 
   it('builds the table anew beside the live one, which keeps serving and being updated, then swaps it in under its own names', async () => {
     for (let i = 0; i < 300; i++) await placeOrder(db);
@@ -61,6 +65,25 @@ describe('a blue/green rebuild of a projection (server PostgreSQL)', () => {
       expect(await db.query(`SELECT to_regclass('rm_orders_next') AS left_over`)).toEqual([{ left_over: null }]);
     } finally {
       await runner.stop();
+    }
+  });
+});
+
+describe('a blue/green rebuild on the embedded database', () => {
+  it('swaps the rebuilt table in, under the live names, with every order', async () => {
+    const db = await embeddedDatabase();
+    const runner = startRunner({ db, subscriptions: [ordersSubscription], pollMs: 20 });
+    try {
+      for (let i = 0; i < 50; i++) await placeOrder(db);
+      await eventually(() => ordersIn(db), (n) => n === 50);
+      const indexesBefore = await indexesOf(db);
+      await startRebuild(db, ordersSubscription);
+      await eventually(() => subscriptionStates(db), ([orders]) => orders?.rebuild === null && orders.lagEvents === 0);
+      expect(await ordersIn(db)).toBe(50);
+      expect(await indexesOf(db)).toEqual(indexesBefore);
+    } finally {
+      await runner.stop();
+      await db.drop();
     }
   });
 });

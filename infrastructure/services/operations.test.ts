@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunner } from '../subscriptions/runner';
+import { schedule, type TimerHandler } from '../subscriptions/timers';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { appliedEventIds, eventually, note, recordingProjection, uniqueName } from '../testing/recording-projection';
 import { decideDeadLetter } from './operations';
@@ -53,6 +55,29 @@ describe('an operator retrying and skipping dead letters (server PostgreSQL)', (
       expect((await decisions(parked.letterId)).map((event) => event.type)).toEqual(['DeadLetterSkipped']);
     } finally {
       await parked.runner.stop();
+    }
+  });
+
+  it('retries a parked timer: it is due again at once and fires', async () => {
+    const timerId = randomUUID();
+    await schedule({ db, afterCommit: (f) => f() }, { id: timerId, dueAt: new Date().toISOString(), message: { type: 'Ring', data: {} } });
+    const fault = { broken: true };
+    const fired: string[] = [];
+    const handler: TimerHandler = async (_work, _message, id) => {
+      if (id !== timerId) return;
+      if (fault.broken) throw new Error('the bell is broken');
+      fired.push(id);
+    };
+    const runner = startRunner({ db, subscriptions: [], timers: handler, maxTimerAttempts: 2, timerRetryBaseMs: 5, retryBaseMs: 5, pollMs: 20 });
+    try {
+      const letters = () => db.query<{ id: string }>(`SELECT id::text AS id FROM dead_letters WHERE event_id = $1 AND resolved_at IS NULL`, [timerId]);
+      const [letter] = await eventually(letters, (rows) => rows.length === 1);
+      fault.broken = false;
+      expect(await decideDeadLetter({ db, actor: 'operator' }, { deadLetterId: letter!.id, decision: 'retry' })).toMatchObject({ ok: true });
+      await eventually(async () => fired, (ids) => ids.length === 1);
+      expect(await letters()).toEqual([]);
+    } finally {
+      await runner.stop();
     }
   });
 

@@ -27,7 +27,15 @@ const app = next({ dev: false, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// Set by the app's database client (infrastructure/db/availability.ts) in this same process.
+const availability = () => globalThis[Symbol.for('seatwise.database-availability')];
+// These answer for themselves while the database is down: the operator's view of the outage.
+const answersWhileDown = new Set(['/api/health', '/metrics']);
+
 const server = createServer((request, response) => {
+  observe(request, response);
+  const path = (request.url ?? '/').split('?')[0];
+  if (availability()?.down && !answersWhileDown.has(path)) return unavailable(path, response);
   const forwardedFor = request.headers['x-forwarded-for'];
   const address = clientAddressOf(Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, request.socket.remoteAddress, trustedHops);
   if (trustedHops === 0) {
@@ -36,8 +44,26 @@ const server = createServer((request, response) => {
     delete request.headers['x-forwarded-host'];
   }
   request.headers['x-forwarded-for'] = address;
-  observe(request, response);
   handle(request, response);
 });
 server.listen(port, hostname, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close());
+
+/** While the database is down: a plain 503 at once, the API's in its JSON shape, never a stack trace. */
+function unavailable(path, response) {
+  const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
+  if (path.startsWith('/api/')) {
+    response.writeHead(503, { ...headers, 'content-type': 'application/json' });
+    response.end(JSON.stringify({ error: { code: 'unavailable', message: 'The service is temporarily unavailable. Try again shortly.' } }));
+    return;
+  }
+  response.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+  response.end(unavailablePage);
+}
+
+const unavailablePage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="5"><title>Seatwise is temporarily unavailable</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}</style></head>
+<body><main><h1>Seatwise is temporarily unavailable</h1>
+<p>We cannot reach our database right now. Nothing you have done is lost: this page tries again by itself every few seconds.</p></main></body></html>`;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { noteQueryFailure } from './availability';
 import { lockDataDir } from './pglite-lock';
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 
@@ -48,17 +49,37 @@ export type PostgresOptions = {
   applicationName?: string;
 };
 
+/**
+ * Server-side limits on every connection: a process frozen or cut off inside a transaction has
+ * it ended by the server, so it cannot hold every reader of the feed back (DESIGN §5) or keep
+ * its locks for longer than its lease.
+ */
+const serverLimits = {
+  idle_in_transaction_session_timeout: 5_000,
+  statement_timeout: 30_000,
+};
+
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => undefined,
+    connect_timeout: 5,
     connection: {
       application_name: options.applicationName ?? 'seatwise',
+      ...serverLimits,
       ...(options.schema ? { search_path: options.schema } : {}),
     },
   });
+  const db = postgresDb(sql, false);
+  const noted = <T>(work: Promise<T>) =>
+    work.catch((error: unknown) => {
+      noteQueryFailure(error, () => sql`SELECT 1`);
+      throw error;
+    });
   return {
-    ...postgresDb(sql, false),
+    inTransaction: false,
+    query: (text, params) => noted(db.query(text, params)),
+    transaction: (fn) => noted(db.transaction(fn)),
     kind: 'postgres',
     async listen(channel, onMessage) {
       const { unlisten } = await sql.listen(channel, onMessage);

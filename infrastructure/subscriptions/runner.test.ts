@@ -218,7 +218,8 @@ describe('subscription runner with concurrent writers and runners (server Postgr
     try {
       for (let i = 0; i < 200; i++) await note(db);
       const before = (await storedEventIds(db)).length;
-      await eventually(() => appliedEventIds(db, projection.name), (ids) => ids.length === before);
+      // The whole feed of this schema, the earlier tests' thousands of events too, 20 at a time.
+      await eventually(() => appliedEventIds(db, projection.name), (ids) => ids.length === before, 60_000);
       const [{ holder }] = (await db.query<{ holder: string }>('SELECT lease_owner AS holder FROM subscriptions WHERE name = $1', [projection.name])) as [{ holder: string }];
       const survivor = holder === 'a' ? runnerB : runnerA;
       await (holder === 'a' ? runnerA : runnerB).stop(); // the holder stops renewing: a crash, as seen from the lease

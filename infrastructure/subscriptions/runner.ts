@@ -91,6 +91,7 @@ async function runSubscription(loop: Loop, subscription: Subscription, caughtUp?
   let heldBackMs = minHeldBackMs;
   while (!loop.stopped()) {
     const size = poison.nextBatchSize();
+    const wakes = sleeper.wakes();
     try {
       const batch = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size, groupCommit });
       groupCommit = true;
@@ -101,12 +102,12 @@ async function runSubscription(loop: Loop, subscription: Subscription, caughtUp?
         eventsAppended(db);
         continue;
       }
+      if (!batch?.heldBack || batch.events > 0) heldBackMs = minHeldBackMs;
       if (!batch?.heldBack) {
-        heldBackMs = minHeldBackMs;
-        await sleeper.sleep(settings.pollMs);
+        await sleeper.sleep(settings.pollMs, wakes);
         continue;
       }
-      await sleeper.sleep(heldBackMs);
+      await sleeper.sleep(heldBackMs, wakes);
       heldBackMs = Math.min(heldBackMs * 2, settings.pollMs);
     } catch (error) {
       if (!(error instanceof HandlerError)) {
@@ -144,6 +145,7 @@ async function parked(loop: Loop, subscription: Subscription, event: HandlerErro
 async function runTimers(loop: Loop, handler: TimerHandler) {
   const { db, settings, sleeper } = loop;
   while (!loop.stopped()) {
+    const wakes = sleeper.wakes();
     try {
       const effects: (() => void)[] = [];
       const fired = await fireDueTimer(db, handler, (effect) => effects.push(effect));
@@ -155,7 +157,7 @@ async function runTimers(loop: Loop, handler: TimerHandler) {
       }
       // A timer due but not fired here is being fired by another runner: look again shortly, not in a loop.
       const next = Math.max((await msUntilNextTimer(db)) ?? settings.pollMs, claimedElsewhereMs);
-      await sleeper.sleep(Math.min(next, settings.pollMs));
+      await sleeper.sleep(Math.min(next, settings.pollMs), wakes);
     } catch (error) {
       if (error instanceof TimerError) await timerFailed(loop, error).catch((e: unknown) => logger.warn({ err: e }, 'timer not postponed'));
       else logger.warn({ err: error }, 'timer loop failed');

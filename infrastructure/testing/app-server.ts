@@ -1,55 +1,87 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { openPostgres, type Database } from '../db/client';
 import { testDatabaseUrl } from './databases';
+import { freePort } from './ports';
 import { eventually } from './recording-projection';
+
+/** One process of the app, which a fault test may kill and start again (on the same port). */
+export type AppProcess = {
+  readonly role: 'web' | 'worker';
+  /** A web process's address; empty for a worker. */
+  readonly url: string;
+  readonly pid: number | undefined;
+  signal(signal: NodeJS.Signals): void;
+  /** Kills it hard (if it still runs) and starts it again; resolves when it serves (web) or runs (worker). */
+  restart(): Promise<void>;
+};
 
 export type AppServer = {
   readonly url: string;
+  /** Every web process's address (the first is `url`), as a load balancer would spread over them. */
+  readonly urls: readonly string[];
+  readonly web: readonly AppProcess[];
+  readonly workers: readonly AppProcess[];
   /** The server's own database, for assertions on what it stored. */
   readonly db: Database;
   readonly databaseUrl: string;
   stop(): Promise<void>;
 };
 
-export type AppServerOptions = {
-  /** The app reaches its database through this port of 127.0.0.1 instead (a proxy the test can cut). */
+export type AppLayout = {
+  /** Web processes; each runs the subscriptions too unless there are workers. */
+  readonly processes?: number;
+  /** `npm run worker` processes beside them (then the web processes run none). */
+  readonly workers?: number;
+  /** The PostgreSQL server to create the app's database on (the test server by default). */
+  readonly serverUrl?: string;
+  /** The processes reach their database through this port of 127.0.0.1 instead (a proxy the test can cut). */
   readonly databasePort?: number;
 };
 
-/** The built app (built here if there is no build yet), as `npm start` serves it, on a fresh server database. */
-export async function startAppServer(env: Record<string, string> = {}, options: AppServerOptions = {}): Promise<AppServer> {
+/**
+ * The built app (built here if there is no build yet), as `npm start` and `npm run worker` run it,
+ * on a fresh database of its own: web processes, and workers that share the subscriptions with
+ * each other by their leases.
+ */
+export async function startAppServer(env: Record<string, string> = {}, layout: AppLayout = {}): Promise<AppServer> {
+  const { processes = 1, workers = 0, serverUrl = testDatabaseUrl } = layout;
   if (!existsSync('.next/BUILD_ID')) {
     const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const name = `seatwise_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => undefined });
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(testDatabaseUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const appUrl = new URL(url);
-  if (options.databasePort) {
-    appUrl.hostname = '127.0.0.1';
-    appUrl.port = String(options.databasePort);
+  const reached = new URL(url);
+  if (layout.databasePort) {
+    reached.hostname = '127.0.0.1';
+    reached.port = String(layout.databasePort);
   }
-  const port = await freePort();
-  const child = spawn('node', ['scripts/server.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: appUrl.toString(), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await eventually(() => fetch(`${base}/`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
+  const common: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', DATABASE_URL: reached.toString(), LOG_LEVEL: 'warn', ...env };
+  const web: Managed[] = [];
+  for (let i = 0; i < processes; i++) {
+    const port = await freePort();
+    web.push(managed('web', `http://127.0.0.1:${port}`, ['scripts/server.mjs'], { ...common, PORT: String(port), ...(workers > 0 ? { RUN_WORKERS: '0' } : {}) }));
+  }
+  // node --import tsx, not the tsx command: that one runs the worker in a child, which a kill -9 of it would orphan.
+  const worker = () => managed('worker', '', ['--import', 'tsx', 'infrastructure/worker.ts'], common);
+  const workerProcesses = Array.from({ length: workers }, worker);
+  await Promise.all([...web, ...workerProcesses].map((p) => p.started));
   const db = openPostgres(url.toString(), { max: 4 });
   return {
-    url: base,
+    url: web[0]!.url,
+    urls: web.map((p) => p.url),
+    web,
+    workers: workerProcesses,
     db,
     databaseUrl: url.toString(),
     async stop() {
-      await stopProcess(child);
+      await Promise.all([...web, ...workerProcesses].map((p) => p.stop()));
       await db.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
@@ -57,19 +89,36 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+type Managed = AppProcess & { readonly started: Promise<void>; stop(): Promise<void> };
+
+function managed(role: AppProcess['role'], url: string, args: string[], env: NodeJS.ProcessEnv): Managed {
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn('node', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (role === 'web') await eventually(() => fetch(`${url}/`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
+  };
+  return {
+    role,
+    url,
+    get pid() {
+      return child.pid;
+    },
+    started: launch(),
+    signal: (signal) => child.kill(signal),
+    async restart() {
+      await ended(child, 'SIGKILL');
+      await launch();
+    },
+    stop: () => ended(child, 'SIGTERM'),
+  };
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
+    // A frozen process (SIGSTOP) hears nothing else until it runs again.
+    child.kill('SIGCONT');
   });
 }

@@ -85,10 +85,12 @@ export function startMailSender(options: SenderOptions): MailSender {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
+      // Noted before looking: mail queued while this sender looks is not slept through.
+      const wakes = sleeper.wakes();
       try {
         const mail = await claim(db, owner, claimMs);
         if (!mail) {
-          await sleeper.sleep(pollMs);
+          await sleeper.sleep(pollMs, wakes);
           continue;
         }
         try {

@@ -9,7 +9,7 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files at run time: bundling it breaks every request.
-  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'postgres', 'prom-client', 'nodemailer'],
   poweredByHeader: false,
   allowedDevOrigins: ['127.0.0.1'],
   async headers() {

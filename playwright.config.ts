@@ -7,6 +7,8 @@ const run = process.env.E2E_RUN_ID;
 const basePort = Number(process.env.E2E_BASE_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${basePort}`;
 export const shortTtlURL = `http://127.0.0.1:${basePort + 1}`;
+/** The operator token of the suite's servers (/ops). */
+export const opsToken = 'e2e-operator-token';
 
 const server = (port: number, env: Record<string, string>) => ({
   command: 'node scripts/server.mjs',
@@ -16,7 +18,7 @@ const server = (port: number, env: Record<string, string>) => ({
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
   // E2E_DATABASE_URL runs the same specs on server PostgreSQL; by default, the embedded database.
-  env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', LOG_LEVEL: 'warn', ...env },
+  env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', OPS_TOKEN: opsToken, LOG_LEVEL: 'warn', ...env },
 });
 
 export default defineConfig({

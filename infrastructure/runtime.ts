@@ -8,8 +8,12 @@ import { applicationSubscriptions, applicationTimers } from './subscriptions/app
 import { seedDemo } from './seed-demo';
 import { ConfigurationError, sessionSecret } from './auth/secret';
 import { processWide } from './process-wide';
+import { opsToken } from './auth/ops-token';
+import { startMailSender, type MailSender } from './mail/sender';
+import { ensureSubscriptions } from './subscriptions/checkpoints';
+import { configuredTransport } from './mail/transports';
 
-type Runtime = { db: Database; runner: Runner | null };
+type Runtime = { db: Database; runner: Runner | null; mailer: MailSender | null };
 
 /** The process's runtime, booting at most once at a time; a failed boot is tried again on the next call. */
 const current = processWide<{ runtime: Promise<Runtime> | undefined }>('runtime', () => ({ runtime: undefined }));
@@ -49,15 +53,21 @@ async function boot(): Promise<Runtime> {
   surviveWriteAfterClose();
   const db = await openConfiguredDatabase();
   let runner: Runner | null = null;
+  let mailer: MailSender | null = null;
   try {
     await db.migrate();
     await sessionSecret(db);
+    await opsToken(db);
+    // Listed even where no runner runs them (RUN_WORKERS=0): unrun, they show as stopped, not as absent.
+    await ensureSubscriptions(db, applicationSubscriptions.map((s) => s.name));
     if ((process.env.RUN_WORKERS ?? '1') !== '0') {
       runner = startRunner({ db, subscriptions: applicationSubscriptions, timers: applicationTimers });
+      mailer = startMailSender({ db, transport: configuredTransport() });
     }
     if ((process.env.SEED_DEMO ?? '1') !== '0') await seedDemo(db, { awaitSale: runner !== null });
   } catch (error) {
     // Close what was opened, or the next attempt finds the embedded database locked by us.
+    await mailer?.stop();
     await runner?.stop();
     await db.close();
     throw error;
@@ -67,14 +77,15 @@ async function boot(): Promise<Runtime> {
     process.once(signal, () => void shutdown().finally(() => process.exit(0)));
   }
   logger.info({ kind: db.kind, runWorkers: runner !== null, ms: Date.now() - started }, 'runtime ready');
-  return { db, runner };
+  return { db, runner, mailer };
 }
 
 export async function shutdown(): Promise<void> {
   const running = current.runtime;
   if (!running) return;
   current.runtime = undefined;
-  const { db, runner } = await running;
+  const { db, runner, mailer } = await running;
+  await mailer?.stop();
   await runner?.stop();
   await db.close();
 }

@@ -1,6 +1,7 @@
 // The e2e specs whose outcome rests on the database's concurrency and timers (tagged @server),
-// again on server PostgreSQL: a fresh database next to TEST_DATABASE_URL's. Every other suite
-// of npm test already runs on server PostgreSQL; this keeps the whole under a quarter hour.
+// again on server PostgreSQL, and those that reach into the database itself (@server-only, run
+// only here): a fresh database next to TEST_DATABASE_URL's. Every other suite of npm test
+// already runs on server PostgreSQL; this keeps the whole under a quarter hour.
 import { spawnSync } from 'node:child_process';
 import postgres from 'postgres';
 

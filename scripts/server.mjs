@@ -4,10 +4,24 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { clientAddressOf } from './client-address.mjs';
+import { routeLabeller } from './route-label.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trustedHops = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS || 0) || 0);
+
+const labelOf = routeLabeller();
+
+/** Counts the request by route and status once answered, into the app's registry (infrastructure/metrics.ts). */
+function observe(request, response) {
+  const started = process.hrtime.bigint();
+  response.once('finish', () => {
+    const observeHttp = globalThis[Symbol.for('seatwise.metrics')]?.observeHttp;
+    if (!observeHttp) return;
+    const route = labelOf(new URL(request.url ?? '/', 'http://localhost').pathname);
+    observeHttp({ route, method: request.method ?? 'GET', status: response.statusCode, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+  });
+}
 
 const app = next({ dev: false, hostname, port });
 await app.prepare();
@@ -19,6 +33,7 @@ const availability = () => globalThis[Symbol.for('seatwise.database-availability
 const answersWhileDown = new Set(['/api/health', '/metrics']);
 
 const server = createServer((request, response) => {
+  observe(request, response);
   const path = (request.url ?? '/').split('?')[0];
   if (availability()?.down && !answersWhileDown.has(path)) return unavailable(path, response);
   const forwardedFor = request.headers['x-forwarded-for'];

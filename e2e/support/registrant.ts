@@ -43,3 +43,15 @@ export const uniqueEmail = (who: string) => `${who}.${Date.now().toString(36)}${
 
 export const seatsTable = (page: Page) =>
   page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Quantity' }) });
+
+/** One General admission seat of the demo conference, paid: the confirmed order's page, and its access code. */
+export async function bookAndPay(page: Page, email: string) {
+  await openRegisterPage(page, demoConference.slug, 'General admission');
+  await chooseSeats(page, { 'General admission': 1 });
+  await orderNow(page);
+  await fillRegistrant(page, { firstName: 'Ada', lastName: 'Lovelace', email });
+  await page.getByRole('button', { name: 'Proceed to payment' }).click();
+  await page.getByRole('button', { name: 'Accept payment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  return { orderUrl: page.url(), accessCode: (await page.getByTestId('access-code').textContent()) ?? '' };
+}

@@ -16,7 +16,7 @@ type SessionData = {
 const maxOrders = 20;
 
 /** Cookies are `secure` whenever the request came over HTTPS (directly or through a proxy). */
-async function servedOverHttps(): Promise<boolean> {
+export async function servedOverHttps(): Promise<boolean> {
   return (await headers()).get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 

@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/client';
 import { priorResult, type AppendResult } from '../event-store/append';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
+import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
 import { eventsAppended } from '../subscriptions/wakeup';
 import { aggregateCache, appendRequest, load, remember, write } from './aggregate-store';
@@ -70,11 +71,8 @@ export function handle<C extends Message, E extends Message, S>(
 ): Promise<HandleResult<E>> {
   const { db } = context;
   return queueFor(db)(streamId, async () => {
-    const started = performance.now();
     const result = await decideAndAppend(decider, streamId, command, context, { db, afterCommit: (effect) => effect() });
     if (result.events.length > 0) eventsAppended(db);
-    const ms = Math.round(performance.now() - started);
-    logger.debug({ command: command.type, streamId, commandId: context.commandId, version: result.version, ms }, 'command');
     return result;
   });
 }
@@ -94,7 +92,36 @@ export async function handleWithin<C extends Message, E extends Message, S>(
   return { streamId, version };
 }
 
+/**
+ * Every command, however it came, counted by type and outcome, timed, and logged as one line
+ * with its ids, so one order can be followed across processes by its correlation id.
+ */
 async function decideAndAppend<C extends Message, E extends Message, S>(
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  metadata: CommandMetadata,
+  work: UnitOfWork,
+): Promise<HandleResult<E>> {
+  const started = performance.now();
+  const { commandId, correlationId, causationId } = metadata;
+  const line = { command: command.type, streamId, commandId, correlationId, causationId };
+  try {
+    const result = await decideAndAppendRetrying(decider, streamId, command, metadata, work);
+    metrics.commands.inc({ type: command.type, outcome: 'ok' });
+    logger.info({ ...line, outcome: 'ok', version: result.version, ms: Math.round(performance.now() - started) }, 'command');
+    return result;
+  } catch (error) {
+    const outcome = error instanceof DomainError ? 'refused' : 'failed';
+    metrics.commands.inc({ type: command.type, outcome });
+    logger.info({ ...line, outcome, code: error instanceof DomainError ? error.code : undefined, ms: Math.round(performance.now() - started) }, 'command');
+    throw error;
+  } finally {
+    metrics.commandDuration.observe({ type: command.type }, (performance.now() - started) / 1000);
+  }
+}
+
+async function decideAndAppendRetrying<C extends Message, E extends Message, S>(
   decider: Decider<C, E, S>,
   streamId: string,
   command: C,
@@ -123,7 +150,9 @@ async function decideAndAppend<C extends Message, E extends Message, S>(
       if (!result.duplicate) await remember(work, decider, streamId, version, result.version, fold(decider, events, state));
       return result;
     } catch (error) {
+      if (error instanceof ConcurrencyError) metrics.conflicts.inc();
       if (!(error instanceof ConcurrencyError) || attemptNo >= maxAttempts) throw error;
+      metrics.retries.inc();
       aggregateCache.delete(streamId);
       await backoff(attemptNo);
     }

@@ -1,5 +1,6 @@
 import type { Decider, Message } from '@/domain/shared/decider';
 import { conference, type ConferenceCommand, type ConferenceEvent } from '@/domain/conference/conference';
+import { deadLetter, type DeadLetterCommand, type DeadLetterEvent } from '@/domain/operations/dead-letter';
 import { payment, type PaymentCommand, type PaymentEvent } from '@/domain/payments/payment';
 import { order, type OrderCommand, type OrderEvent } from '@/domain/registration/order';
 import { registrationProcess } from '@/domain/registration/registration-process';
@@ -16,9 +17,10 @@ export const orderStream = (orderId: string) => streamIdOf(order.streamType, ord
 export const paymentStream = (paymentId: string) => streamIdOf(payment.streamType, paymentId);
 export const seatAssignmentsStream = (orderId: string) => streamIdOf(seatAssignments.streamType, orderId);
 export const registrationStream = (orderId: string) => streamIdOf(registrationProcess.streamType, orderId);
+export const deadLetterStream = (deadLetterId: string) => streamIdOf(deadLetter.streamType, deadLetterId);
 
 export type RoutedCommand =
-  | ConferenceCommand | SeatsAvailabilityCommand | OrderCommand | SeatAssignmentsCommand | PaymentCommand;
+  | ConferenceCommand | SeatsAvailabilityCommand | OrderCommand | SeatAssignmentsCommand | PaymentCommand | DeadLetterCommand;
 
 /** The events the aggregate a command goes to can answer with. */
 export type EventsOf<C extends RoutedCommand> =
@@ -26,6 +28,7 @@ export type EventsOf<C extends RoutedCommand> =
   : C extends SeatsAvailabilityCommand ? SeatsAvailabilityEvent
   : C extends OrderCommand ? OrderEvent
   : C extends SeatAssignmentsCommand ? SeatAssignmentsEvent
+  : C extends DeadLetterCommand ? DeadLetterEvent
   : PaymentEvent;
 
 type Route = { decider: Decider<Message, Message, unknown>; streamId: string };
@@ -48,6 +51,8 @@ function routeOf(command: RoutedCommand): Route {
       return route(seatAssignments, seatAssignmentsStream(command.data.orderId));
     case 'InitiatePayment': case 'CompletePayment': case 'RejectPayment': case 'RefundPayment':
       return route(payment, paymentStream(command.data.paymentId));
+    case 'RetryDeadLetter': case 'SkipDeadLetter':
+      return route(deadLetter, deadLetterStream(command.data.deadLetterId));
   }
 }
 

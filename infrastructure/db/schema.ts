@@ -79,6 +79,9 @@ export const subscriptions = pgTable('subscriptions', {
   lastError: text('last_error'),
   lastEventRecordedAt: at('last_event_recorded_at'),
   updatedAt: at('updated_at').notNull().defaultNow(),
+  /** Set on a rebuild's shadow: the live subscription whose tables it builds anew beside the live ones. */
+  rebuildOf: text('rebuild_of'),
+  startedAt: at('started_at').notNull().defaultNow(),
 });
 
 export const deadLetters = pgTable('dead_letters', {
@@ -88,8 +91,12 @@ export const deadLetters = pgTable('dead_letters', {
   eventId: uuid('event_id').notNull(),
   eventType: text('event_type').notNull(),
   error: text('error').notNull(),
+  stack: text('stack'),
   attempts: integer('attempts').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
+  /** Set when an operator retried or skipped it (the events of its own stream say who). */
+  resolvedAt: at('resolved_at'),
+  resolution: text('resolution'),
 });
 
 export const scheduledCommands = pgTable(
@@ -211,12 +218,29 @@ export const seatAssignmentsView = pgTable('rm_seat_assignments', {
   projectedAt: projectedAt(),
 });
 
-export const outbox = pgTable('outbox_mail', {
-  id: uuid('id').primaryKey(),
-  orderId: text('order_id').notNull(),
-  recipient: text('recipient').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  createdAt: at('created_at').notNull().defaultNow(),
-  sentAt: at('sent_at'),
-});
+/**
+ * Mail written by the outbox reactor and delivered by the sender: claimed for a while by one
+ * sender, marked sent once delivered (never sent again), postponed when delivery failed.
+ */
+export const outbox = pgTable(
+  'outbox_mail',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    /** The plain-text body. */
+    body: text('body').notNull(),
+    html: text('html').notNull().default(''),
+    createdAt: at('created_at').notNull().defaultNow(),
+    sentAt: at('sent_at'),
+    /** Where it went: `smtp`, or `mailbox` (the operator console's, when no SMTP_URL is set). */
+    transport: text('transport'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    claimedBy: text('claimed_by'),
+    claimedUntil: at('claimed_until'),
+  },
+  (t) => [index('outbox_mail_unsent').on(t.nextAttemptAt).where(sql`sent_at is null`), index('outbox_mail_sent').on(t.sentAt)],
+);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { metrics } from '../metrics';
 import { payloadOf, type AppendRequest } from './append';
 import { ConcurrencyError } from './types';
 
@@ -47,4 +48,6 @@ export async function appendBatch(db: Db, requests: readonly AppendRequest[]): P
       throw (error as { code?: string }).code === '40001' ? new GroupCommitRefused('a stream moved under the batch') : error;
     });
   if (row?.outcome !== 'appended') throw new GroupCommitRefused(row?.outcome ?? 'no answer');
+  metrics.appends.inc({ kind: 'group' }, requests.length);
+  metrics.eventsAppended.inc(events.length);
 }

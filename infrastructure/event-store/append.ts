@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Message } from '@/domain/shared/decider';
 import { invalid } from '@/domain/shared/errors';
 import type { Db } from '../db/client';
+import { metrics } from '../metrics';
 import { eventColumns, toStoredEvent } from './read';
 import { ConcurrencyError, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
 import { currentSchemaVersion } from './upcasting';
@@ -56,6 +57,8 @@ export async function appendToStream<E extends Message>(db: Db, request: AppendR
       transactionId: row.transaction_id, schemaVersion, metadata, recordedAt: new Date(metadata.recordedAt),
     };
   });
+  metrics.appends.inc({ kind: 'single' });
+  metrics.eventsAppended.inc(events.length);
   return { streamId, version: row.to_version, events, duplicate: false };
 }
 

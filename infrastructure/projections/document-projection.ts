@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { StoredEvent } from '../event-store/types';
+import { shadowName, shadowTable } from '../subscriptions/rebuilds';
 import type { Subscription } from '../subscriptions/runner';
 
 /** Every document remembers the version of the stream it mostly reflects: what the UI polls for. */
@@ -56,7 +57,13 @@ export function foldDocuments<Doc extends VersionedDoc>(
   return touched;
 }
 
+/** The projection's subscription, which can be rebuilt blue/green: a shadow of it builds a copy of its table. */
 export function documentSubscription<Doc extends VersionedDoc>(projection: DocumentProjection<Doc>): Subscription {
+  const shadow = documentWriter({ ...projection, name: shadowName(projection.name), table: shadowTable(projection.table) });
+  return { ...documentWriter(projection), rebuild: { table: projection.table, shadow } };
+}
+
+function documentWriter<Doc extends VersionedDoc>(projection: DocumentProjection<Doc>): Subscription {
   const { table, keyColumn, columns } = projection;
   const extra = Object.keys(columns);
   const recordType = [`${keyColumn} text`, 'version integer', 'doc jsonb', ...extra.map((c) => `${c} ${columns[c]}`)].join(', ');

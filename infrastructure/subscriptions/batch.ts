@@ -5,6 +5,7 @@ import { createPendingWrites } from '../commands/pending-writes';
 import { readFeed, readStreams } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
+import { metrics } from '../metrics';
 import { advance, takeLease } from './checkpoints';
 import { eventsAppended } from './wakeup';
 
@@ -22,6 +23,8 @@ export type Subscription = {
   streamsOf?(events: readonly StoredEvent[]): readonly string[];
   /** The event types it reads; the rest of the feed is skipped by the database (all when unset). */
   readonly eventTypes?: readonly string[];
+  /** Set on a projection that can be rebuilt beside its live table: the table, and the subscription that builds its copy. */
+  readonly rebuild?: { readonly table: string; readonly shadow: Subscription };
 };
 
 /** How many events a batch applied, and whether more were committed but held back (see readFeed). */
@@ -34,6 +37,11 @@ export class HandlerError extends Error {
     readonly events: readonly StoredEvent[],
   ) {
     super(failure instanceof Error ? failure.message : String(failure));
+  }
+
+  /** Where it failed, for the operator reading the dead letter. */
+  get failureStack(): string | null {
+    return this.failure instanceof Error ? (this.failure.stack ?? null) : null;
   }
 }
 
@@ -71,11 +79,16 @@ export async function runBatch(
     // so polling a quiet feed holds no other reader back.
     const news = events.length > 0 || through !== null;
     if (news || lease.heldForMs < options.leaseMs / 2) await advance(tx, subscription.name, owner, options.leaseMs, { through, last: events.at(-1) });
-    return { events: events.length, heldBack };
+    return { events: events.length, heldBack, correlationIds: [...new Set(events.map((e) => e.metadata.correlationId))].slice(0, 20) };
   });
   for (const effect of effects) effect();
   // Only a batch that wrote events has news for the other subscriptions.
   if (appended) eventsAppended(db);
-  if (batch?.events) logger.debug({ subscription: subscription.name, events: batch.events, ms: Math.round(performance.now() - started) }, 'batch');
+  if (batch?.events) {
+    const ms = performance.now() - started;
+    metrics.batchDuration.observe({ subscription: subscription.name }, ms / 1000);
+    metrics.batchEvents.inc({ subscription: subscription.name }, batch.events);
+    logger.info({ subscription: subscription.name, events: batch.events, correlationIds: batch.correlationIds, ms: Math.round(ms) }, 'batch');
+  }
   return batch;
 }

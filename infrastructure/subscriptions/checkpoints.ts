@@ -77,19 +77,19 @@ export async function deadLetter(
   db: Db,
   name: string,
   event: StoredEvent,
-  error: string,
+  failure: { readonly message: string; readonly stack: string | null },
   attempts: number,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO dead_letters (subscription, global_position, event_id, event_type, error, attempts)
-       VALUES ($1, $2::bigint, $3::uuid, $4, $5, $6)`,
-      [name, event.globalPosition, event.eventId, event.type, error, attempts],
+      `INSERT INTO dead_letters (subscription, global_position, event_id, event_type, error, stack, attempts)
+       VALUES ($1, $2::bigint, $3::uuid, $4, $5, $6, $7)`,
+      [name, event.globalPosition, event.eventId, event.type, failure.message, failure.stack, attempts],
     );
     await tx.query(
       `UPDATE subscriptions SET status = 'stopped', last_error = $2, lease_owner = NULL,
          updated_at = clock_timestamp() WHERE name = $1`,
-      [name, `${event.type} at ${event.globalPosition}: ${error}`],
+      [name, `${event.type} at ${event.globalPosition}: ${failure.message}`],
     );
   });
 }

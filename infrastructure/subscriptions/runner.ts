@@ -3,9 +3,11 @@ import { isTransientDatabaseError } from '../db/errors';
 import type { Database } from '../db/client';
 import { ConcurrencyError } from '../event-store/types';
 import { logger } from '../logger';
+import { metrics } from '../metrics';
 import { HandlerError, runBatch, type Subscription } from './batch';
 import { deadLetter, ensureSubscriptions, releaseLeases } from './checkpoints';
 import { createPoisonFinder } from './poison-finder';
+import { swapWhenCaughtUp } from './rebuilds';
 import { createSleeper, type Sleeper } from './sleeper';
 import {
   deadLetterTimer, fireDueTimer, msUntilNextTimer, onScheduled, postponeFailedTimer, retryTimerSoon, TimerError, type TimerHandler,
@@ -42,7 +44,12 @@ export function startRunner(options: RunnerOptions): Runner {
   const unsubscribe = [onEventsAppended(sleeper.wakeAll), onScheduled(sleeper.wakeAll)];
   const unlisten = options.db.kind === 'postgres' ? options.db.listen(wakeupChannel, sleeper.wakeAll).catch(() => null) : null;
   const loops = ensureSubscriptions(options.db, options.subscriptions.map((s) => s.name)).then(() =>
-    Promise.all([...options.subscriptions.map((s) => runSubscription(loop, s)), ...(options.timers ? [runTimers(loop, options.timers)] : [])]),
+    Promise.all([
+      ...options.subscriptions.map((s) => runSubscription(loop, s)),
+      // A rebuild's shadow idles (it has no row) until an operator starts one.
+      ...options.subscriptions.flatMap((s) => (s.rebuild ? [runSubscription(loop, s.rebuild.shadow, () => swapWhenCaughtUp(options.db, s))] : [])),
+      ...(options.timers ? [runTimers(loop, options.timers)] : []),
+    ]),
   );
   return {
     owner: loop.owner,
@@ -70,10 +77,13 @@ const settingsOf = (options: RunnerOptions): Settings => ({
 const minHeldBackMs = 2;
 const claimedElsewhereMs = 20;
 
-/** Batches while there is work, sleeps (until woken) when there is none, and parks a poison event. */
-async function runSubscription(loop: Loop, subscription: Subscription) {
+/**
+ * Batches while there is work, sleeps (until woken) when there is none, and parks a poison event.
+ * `caughtUp` runs after a batch that reached the end of the feed (a rebuild's swap).
+ */
+async function runSubscription(loop: Loop, subscription: Subscription, caughtUp?: () => Promise<boolean>) {
   const { db, owner, settings, sleeper } = loop;
-  const poison = createPoisonFinder(subscription.batchSize ?? 500);
+  let poison = createPoisonFinder(subscription.batchSize ?? 500);
   // A batch whose group commit lost a race is done again command by command, so it cannot lose again the same way.
   let groupCommit = true;
   // Held back by a transaction still open, it looks again soon, then less and less often:
@@ -87,6 +97,11 @@ async function runSubscription(loop: Loop, subscription: Subscription) {
       groupCommit = true;
       poison.succeeded(batch?.events ?? 0);
       if (batch?.events === size) continue;
+      if (batch && !batch.heldBack && caughtUp && (await caughtUp())) {
+        logger.info({ subscription: subscription.name }, 'rebuilt tables swapped in');
+        eventsAppended(db);
+        continue;
+      }
       if (!batch?.heldBack || batch.events > 0) heldBackMs = minHeldBackMs;
       if (!batch?.heldBack) {
         await sleeper.sleep(settings.pollMs, wakes);
@@ -103,7 +118,11 @@ async function runSubscription(loop: Loop, subscription: Subscription) {
       }
       const culprit = poison.failed(error.events);
       logger.error({ subscription: subscription.name, attempt: poison.failures, event: error.events[0]?.type, err: error.failure }, 'subscription handler failed');
-      if (culprit && poison.failures >= settings.maxAttempts && (await parked(loop, subscription, culprit, error, poison.failures))) return;
+      if (culprit && poison.failures >= settings.maxAttempts && (await parked(loop, subscription, culprit, error, poison.failures))) {
+        // Stopped, not ended: its batches find no lease until an operator retries or skips the event.
+        poison = createPoisonFinder(subscription.batchSize ?? 500);
+        continue;
+      }
       await sleeper.sleep(settings.retryBaseMs * 2 ** Math.min(poison.failures, 5));
     }
   }
@@ -112,7 +131,8 @@ async function runSubscription(loop: Loop, subscription: Subscription) {
 /** Dead-letters the event and stops the subscription; false when even that failed (tried again later). */
 async function parked(loop: Loop, subscription: Subscription, event: HandlerError['events'][number], error: HandlerError, attempts: number) {
   try {
-    await deadLetter(loop.db, subscription.name, event, error.message, attempts);
+    await deadLetter(loop.db, subscription.name, event, { message: error.message, stack: error.failureStack }, attempts);
+    metrics.deadLettered.inc({ subscription: subscription.name });
     logger.error({ subscription: subscription.name }, 'event dead-lettered, subscription stopped');
     return true;
   } catch (failure) {
@@ -131,6 +151,7 @@ async function runTimers(loop: Loop, handler: TimerHandler) {
       const fired = await fireDueTimer(db, handler, (effect) => effects.push(effect));
       effects.forEach((effect) => effect());
       if (fired) {
+        metrics.timersFired.inc();
         eventsAppended(db);
         continue;
       }
@@ -156,5 +177,5 @@ async function timerFailed({ db, settings }: Loop, error: TimerError) {
   }
   logger.warn({ timerId: error.timerId, err: error.failure }, 'timer failed');
   const attempts = await postponeFailedTimer(db, error, settings.timerRetryBaseMs, settings.timerRetryCapMs);
-  if (attempts >= settings.maxTimerAttempts) await deadLetterTimer(db, error, attempts);
+  if (attempts >= settings.maxTimerAttempts && (await deadLetterTimer(db, error, attempts))) metrics.deadLettered.inc({ subscription: 'timers' });
 }

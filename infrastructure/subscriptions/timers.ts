@@ -40,6 +40,10 @@ export class TimerError extends Error {
   ) {
     super(failure instanceof Error ? failure.message : String(failure));
   }
+
+  get failureStack(): string | null {
+    return this.failure instanceof Error ? (this.failure.stack ?? null) : null;
+  }
 }
 
 /**
@@ -88,20 +92,21 @@ export async function postponeFailedTimer(db: Db, failed: TimerError, baseMs: nu
   return row?.attempts ?? 0;
 }
 
-/** A timer whose handler keeps failing is parked beside the dead events and no longer due. */
-export async function deadLetterTimer(db: Db, failed: TimerError, attempts: number): Promise<void> {
-  await db.transaction(async (tx) => {
+/** A timer whose handler keeps failing is parked beside the dead events and no longer due; false when another runner fired it. */
+export async function deadLetterTimer(db: Db, failed: TimerError, attempts: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
     // Another runner may have fired it after all in the meantime: then there is nothing to park.
     const parked = await tx.query(
       'UPDATE scheduled_commands SET fired_at = clock_timestamp() WHERE id = $1::uuid AND fired_at IS NULL RETURNING id',
       [failed.timerId],
     );
-    if (parked.length === 0) return;
+    if (parked.length === 0) return false;
     await tx.query(
-      `INSERT INTO dead_letters (subscription, global_position, event_id, event_type, error, attempts)
-       VALUES ('timers', 0, $1::uuid, $2, $3, $4)`,
-      [failed.timerId, failed.messageType, failed.message, attempts],
+      `INSERT INTO dead_letters (subscription, global_position, event_id, event_type, error, stack, attempts)
+       VALUES ('timers', 0, $1::uuid, $2, $3, $4, $5)`,
+      [failed.timerId, failed.messageType, failed.message, failed.failureStack, attempts],
     );
+    return true;
   });
 }
 

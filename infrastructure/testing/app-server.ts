@@ -37,6 +37,8 @@ export type AppLayout = {
   readonly workers?: number;
   /** The PostgreSQL server to create the app's database on (the test server by default). */
   readonly serverUrl?: string;
+  /** The processes reach their database through this port of 127.0.0.1 instead (a proxy the test can cut). */
+  readonly databasePort?: number;
 };
 
 /**
@@ -55,7 +57,12 @@ export async function startAppServer(env: Record<string, string> = {}, layout: A
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const common: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', ...env };
+  const reached = new URL(url);
+  if (layout.databasePort) {
+    reached.hostname = '127.0.0.1';
+    reached.port = String(layout.databasePort);
+  }
+  const common: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', DATABASE_URL: reached.toString(), LOG_LEVEL: 'warn', ...env };
   const web: Managed[] = [];
   for (let i = 0; i < processes; i++) {
     const port = await freePort();

@@ -13,6 +13,8 @@ import { startMailSender, type MailSender } from './mail/sender';
 import { ensureSubscriptions } from './subscriptions/checkpoints';
 import { configuredTransport } from './mail/transports';
 
+const shutdownGraceMs = 10_000;
+
 type Runtime = { db: Database; runner: Runner | null; mailer: MailSender | null };
 
 /** The process's runtime, booting at most once at a time; a failed boot is tried again on the next call. */
@@ -72,9 +74,13 @@ async function boot(): Promise<Runtime> {
     await db.close();
     throw error;
   }
-  // Stop cleanly: the runner finishes its batch, the embedded database flushes and unlocks.
+  // Stop cleanly: the runner finishes its batch, the embedded database flushes and unlocks. A
+  // batch stuck on a connection that died without a word must not keep the process from stopping.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void shutdown().finally(() => process.exit(0)));
+    process.once(signal, () => {
+      const deadline = new Promise((resolve) => setTimeout(resolve, shutdownGraceMs).unref());
+      void Promise.race([shutdown(), deadline.then(() => logger.warn({ ms: shutdownGraceMs }, 'shutdown cut short'))]).finally(() => process.exit(0));
+    });
   }
   logger.info({ kind: db.kind, runWorkers: runner !== null, ms: Date.now() - started }, 'runtime ready');
   return { db, runner, mailer };

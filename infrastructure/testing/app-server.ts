@@ -114,10 +114,15 @@ function managed(role: AppProcess['role'], url: string, args: string[], env: Nod
   };
 }
 
+/** Ends the process with `signal`, and with SIGKILL if it has not ended after the app's own shutdown grace (10 s) and then some. */
 function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(hard);
+      resolve();
+    });
     child.kill(signal);
     // A frozen process (SIGSTOP) hears nothing else until it runs again.
     child.kill('SIGCONT');

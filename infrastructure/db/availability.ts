@@ -30,3 +30,8 @@ export function noteQueryFailure(error: unknown, probe: () => Promise<unknown>):
   };
   ask();
 }
+
+/** Any query answered: the database is back (whatever the probe's next turn would say). */
+export function noteQuerySuccess(): void {
+  if (state.down) state.down = false;
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { noteQueryFailure } from './availability';
+import { noteQueryFailure, noteQuerySuccess } from './availability';
 import { lockDataDir } from './pglite-lock';
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 
@@ -72,10 +72,16 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   });
   const db = postgresDb(sql, false);
   const noted = <T>(work: Promise<T>) =>
-    work.catch((error: unknown) => {
-      noteQueryFailure(error, () => sql`SELECT 1`);
-      throw error;
-    });
+    work.then(
+      (result) => {
+        noteQuerySuccess();
+        return result;
+      },
+      (error: unknown) => {
+        noteQueryFailure(error, () => sql`SELECT 1`);
+        throw error;
+      },
+    );
   return {
     inTransaction: false,
     query: (text, params) => noted(db.query(text, params)),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conferenceHistory } from '../queries/history';
 import { promoCodesView } from '../queries/promo-codes';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { organizer, publishedConference, registrant, settledOrder, startApplicationRunner } from '../testing/application';
@@ -43,6 +44,11 @@ describe('promo codes through the application services and running subscriptions
     const next = orThrow(await placeOrder(registrant(db), order));
     expect((await settledOrder(db, next.orderId)).total).toBe(5_000);
     expect((await placeOrder(registrant(db), order)).ok).toBe(false);
+
+    const history = (await conferenceHistory(db, conferenceId)).entries.map((entry) => entry.text);
+    expect(history).toContain('Promo code RUSH5 added: 50% off all seat types, 5 uses');
+    expect(history.filter((text) => text.startsWith('Promo code RUSH5 taken by order '))).toHaveLength(6);
+    expect(history.filter((text) => text.startsWith('Promo code RUSH5 given back by order '))).toHaveLength(1);
   }, 60_000);
 
   it('refuses an unknown code, or one of another conference, and places no order', async () => {

@@ -7,6 +7,7 @@ import styles from './organizer.module.css';
 const sections = [
   { path: '', label: 'Dashboard' },
   { path: '/seat-types', label: 'Seat types' },
+  { path: '/promo-codes', label: 'Promo codes' },
   { path: '/orders', label: 'Orders' },
   { path: '/allocation', label: 'Allocation' },
   { path: '/history', label: 'History' },

@@ -36,3 +36,13 @@ export type SeatTypeRowDto = {
 };
 
 export type HistoryRowDto = { readonly eventId: string; readonly at: string; readonly text: string };
+
+/** A promo code and how many orders hold a use of it; `discount` is a percent or cents. */
+export type PromoCodeRowDto = {
+  readonly code: string;
+  readonly discountType: 'percent' | 'amount';
+  readonly discount: number;
+  readonly seatTypeId: string | null;
+  readonly uses: number | null;
+  readonly used: number;
+};

@@ -17,7 +17,7 @@ export function ConfirmedOrder({ order }: { readonly order: OrderSnapshot }) {
         <p className="muted">With your email, it finds this order again from any browser.</p>
       </section>
       <section className="card stack" aria-label="Seats">
-        <OrderLines lines={order.lines} total={order.total} currency={order.currency} />
+        <OrderLines lines={order.lines} discount={order.discount} total={order.total} currency={order.currency} />
         <p>
           <Link className="button" href={`/orders/${order.orderId}/seats`}>
             Assign seats to attendees

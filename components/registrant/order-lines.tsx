@@ -1,11 +1,16 @@
 import { formatMoney } from '@/domain/shared/money';
-import type { OrderLineSnapshot } from './order-types';
+import type { OrderLineSnapshot, OrderSnapshot } from './order-types';
 import { TableWrap } from '../table-wrap';
 
-type Props = { readonly lines: readonly OrderLineSnapshot[]; readonly total: number; readonly currency: string };
+type Props = {
+  readonly lines: readonly OrderLineSnapshot[];
+  readonly discount: OrderSnapshot['discount'];
+  readonly total: number;
+  readonly currency: string;
+};
 
-/** The reserved (or bought) seats, a row per seat type, and the order total. */
-export function OrderLines({ lines, total, currency }: Props) {
+/** The reserved (or bought) seats, a row per seat type, a promo code's discount under them, and the order total. */
+export function OrderLines({ lines, discount, total, currency }: Props) {
   const rows = lines.filter((line) => line.quantity > 0);
   return (
     <>
@@ -28,6 +33,14 @@ export function OrderLines({ lines, total, currency }: Props) {
                 <td className="number">{formatMoney(line.lineTotal, currency)}</td>
               </tr>
             ))}
+            {discount && rows.length > 0 ? (
+              <tr className="discount">
+                <td>Discount ({discount.code})</td>
+                <td />
+                <td />
+                <td className="number">{formatMoney(-discount.amount, currency)}</td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </TableWrap>

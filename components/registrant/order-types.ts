@@ -12,6 +12,8 @@ export type OrderSnapshot = {
   readonly reserved: readonly { seatTypeId: string; quantity: number }[];
   readonly lines: readonly OrderLineSnapshot[];
   readonly total: number;
+  /** What a promo code took off the lines, in cents. */
+  readonly discount: { readonly code: string; readonly amount: number } | null;
   readonly currency: string;
   readonly reservationExpiresAt: string;
   readonly registrant: Registrant | null;

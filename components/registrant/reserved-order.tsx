@@ -48,7 +48,7 @@ export function ReservedOrder({ order, paymentRejected, checkoutAction, commandI
         </div>
       ) : null}
       <section className="card stack" aria-label="Seats">
-        <OrderLines lines={expired ? [] : order.lines} total={expired ? 0 : order.total} currency={order.currency} />
+        <OrderLines lines={expired ? [] : order.lines} discount={order.discount} total={expired ? 0 : order.total} currency={order.currency} />
         {!expired && !nothingReserved ? <ReservationTimer secondsLeft={secondsLeft} /> : null}
         <p>
           <Link className="button button--secondary" href={`/conferences/${order.conferenceSlug}/register?order=${order.orderId}`}>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { formatMoney } from '@/domain/shared/money';
+import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
 import type { FormAction } from '../forms/result';
 import { useForm } from '../forms/use-form';
@@ -21,7 +22,7 @@ type Props = {
 const range = (max: number) => Array.from({ length: max + 1 }, (_, n) => n);
 
 export function SeatSelectionForm({ action, choices, currency, conferenceId, orderId, commandId }: Props) {
-  const { state, pending, form } = useForm(action);
+  const { state, pending, form, errorOf } = useForm(action);
   const [quantities, setQuantities] = useState<Record<string, number>>(() =>
     Object.fromEntries(choices.map((choice) => [choice.seatTypeId, choice.initial])),
   );
@@ -77,7 +78,11 @@ export function SeatSelectionForm({ action, choices, currency, conferenceId, ord
           </tbody>
         </table>
       </TableWrap>
-      <FormAlert state={state} />
+      {/* A code is taken with a new order; an order being changed keeps the one it has. */}
+      {orderId ? null : (
+        <Field name="promoCode" label="Promo code" autoComplete="off" hint="Optional" error={errorOf('promoCode')} />
+      )}
+      <FormAlert state={state} fields={['promoCode']} />
       <div className="row row--between">
         <p className="estimated-total" aria-live="polite">
           Estimated total <strong className="total">{formatMoney(total, currency)}</strong>

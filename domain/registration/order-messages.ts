@@ -1,3 +1,4 @@
+import type { Promotion } from '../promotions/promo-codes';
 import type { Message } from '../shared/decider';
 import { eventTypes } from '../shared/event-types';
 import type { SeatQuantity } from '../shared/seats';
@@ -11,8 +12,9 @@ type Expiry = Readonly<{ reservationExpiresAt: string }>;
 type Priced = Seats & Expiry & Readonly<{ catalog: readonly CatalogEntry[] }>;
 export type Registrant = Readonly<{ firstName: string; lastName: string; email: string }>;
 
+/** `promotion`: the terms of a promo code whose use the order already holds; it prices every change. */
 export type PlaceOrder = Message<'PlaceOrder', OrderRef & Priced & Readonly<{
-  conferenceId: string; conferencePublished: boolean; currency: string; accessCode: string;
+  conferenceId: string; conferencePublished: boolean; currency: string; accessCode: string; promotion?: Promotion;
 }>>;
 /**
  * `conferencePublished` is optional here: when the caller knows it is `false`, updates are refused.
@@ -39,7 +41,9 @@ export type OrderCommand =
   | StartPayment | ReleasePayment | ConfirmOrder;
 
 type OfConference = OrderRef & Readonly<{ conferenceId: string }>;
-export type OrderPlaced = Message<'OrderPlaced', OfConference & Seats & Expiry & Readonly<{ accessCode: string; currency: string }>>;
+export type OrderPlaced = Message<'OrderPlaced', OfConference & Seats & Expiry & Readonly<{
+  accessCode: string; currency: string; promotion?: Promotion;
+}>>;
 export type OrderUpdated = Message<'OrderUpdated', OfConference & Seats & Expiry>;
 export type OrderPartiallyReserved = Message<'OrderPartiallyReserved', OfConference & Seats & Expiry>;
 export type OrderReservationCompleted = Message<'OrderReservationCompleted', OfConference & Seats & Expiry>;
@@ -80,5 +84,6 @@ export type PlacedOrder = Readonly<{
   reservationExpiresAt: string;
   /** The payment at the processor now, if any: the only one that can confirm the order. */
   openPaymentId: string | null;
+  promotion: Promotion | null;
 }>;
 export type OrderState = { readonly status: 'none' } | PlacedOrder;

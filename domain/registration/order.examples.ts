@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider';
 import { DomainError } from '../shared/errors';
-import { assertOrderCanBePaid, order, type OrderCommand, type OrderEvent, type UpdateOrderSeats } from './order';
+import { assertOrderCanBePaid, order, type OrderCommand, type OrderEvent, type PlaceOrder, type UpdateOrderSeats } from './order';
 import type { CatalogEntry, OrderLine as Line } from './pricing';
 
 // The orders the order specs speak of: one placed for 3 general + 1 VIP seat, its events and commands.
@@ -28,7 +28,7 @@ export const placeData = {
   orderId, conferenceId, conferencePublished: true, seats: [general(3), vip(1)], catalog, currency: 'EUR',
   reservationExpiresAt: expiresAt, accessCode: 'ABC123',
 };
-export const place = (changes: Partial<typeof placeData> = {}): OrderCommand =>
+export const place = (changes: Partial<PlaceOrder['data']> = {}): OrderCommand =>
   ({ type: 'PlaceOrder', data: { ...placeData, ...changes } });
 export const orderPlaced: OrderEvent = {
   type: 'OrderPlaced',

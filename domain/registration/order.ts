@@ -6,6 +6,7 @@ import type {
   AssignRegistrantDetails, ConfirmOrder, MarkSeatsAsReserved, OrderCommand, OrderEvent, OrderState, PlaceOrder, PlacedOrder,
   ReleasePayment, StartPayment, UpdateOrderSeats,
 } from './order-messages';
+import type { Promotion } from '../promotions/promo-codes';
 import { priceOrder, type CatalogEntry, type OrderTotals } from './pricing';
 import { maxSeatsPerSeatType, personRules } from './rules';
 
@@ -13,12 +14,12 @@ import { maxSeatsPerSeatType, personRules } from './rules';
 export * from './order-messages';
 
 /** Guards a seat selection and prices it; returns the selection normalised (one entry per type, no zeros). */
-function priceSelection(seats: readonly SeatQuantity[], catalog: readonly CatalogEntry[]) {
+function priceSelection(seats: readonly SeatQuantity[], catalog: readonly CatalogEntry[], promotion: Promotion | null) {
   assertQuantities(seats);
   const selection = normalizeSeats(seats);
   if (selection.length === 0) throw invalid('NoSeatsSelected');
   if (selection.some((seat) => seat.quantity > maxSeatsPerSeatType)) throw invalid('TooManySeats');
-  return { selection, totals: priceOrder(selection, catalog) };
+  return { selection, totals: priceOrder(selection, catalog, promotion) };
 }
 
 function assertExpiry(reservationExpiresAt: string): void {
@@ -46,13 +47,14 @@ export function assertOrderCanBePaid(state: OrderState): void {
 
 function place(command: PlaceOrder, state: OrderState): OrderEvent[] {
   if (state.status !== 'none') throw conflict('OrderAlreadyExists');
-  const { orderId, conferenceId, conferencePublished, seats, catalog, currency, reservationExpiresAt, accessCode } = command.data;
+  const { orderId, conferenceId, conferencePublished, seats, catalog, currency, reservationExpiresAt, accessCode, promotion } = command.data;
   if (!conferencePublished) throw conflict('ConferenceNotPublished');
-  const { selection, totals } = priceSelection(seats, catalog);
+  const { selection, totals } = priceSelection(seats, catalog, promotion ?? null);
   assertExpiry(reservationExpiresAt);
   if (!/^[A-Z]{3}$/.test(currency)) throw invalid('InvalidCurrency');
+  const placedData = { orderId, conferenceId, seats: selection, reservationExpiresAt, accessCode, currency };
   return [
-    { type: 'OrderPlaced', data: { orderId, conferenceId, seats: selection, reservationExpiresAt, accessCode, currency } },
+    { type: 'OrderPlaced', data: promotion ? { ...placedData, promotion } : placedData },
     { type: 'OrderTotalsCalculated', data: { orderId, ...totals } },
   ];
 }
@@ -63,7 +65,7 @@ function updateSeats(command: UpdateOrderSeats, state: OrderState): OrderEvent[]
   if (order.openPaymentId) throw conflict('PaymentInProgress');
   const { orderId, seats, catalog, conferencePublished } = command.data;
   if (conferencePublished === false) throw conflict('ConferenceNotPublished');
-  const { selection, totals } = priceSelection(seats, catalog);
+  const { selection, totals } = priceSelection(seats, catalog, order.promotion);
   const { reservationExpiresAt } = order;
   // Same seats again is satisfied unless a partial reservation is worth retrying.
   const fullyHeld = order.status === 'pending' || sameSeats(order.reserved, order.requested);
@@ -90,7 +92,7 @@ function markAsReserved(command: MarkSeatsAsReserved, state: OrderState): OrderE
   if (sameSeats(reserved, order.requested)) return [{ type: 'OrderReservationCompleted', data }];
   return [
     { type: 'OrderPartiallyReserved', data },
-    { type: 'OrderTotalsCalculated', data: { orderId, ...priceOrder(reserved, order.prices) } },
+    { type: 'OrderTotalsCalculated', data: { orderId, ...priceOrder(reserved, order.prices, order.promotion) } },
   ];
 }
 
@@ -195,10 +197,11 @@ function evolvePlaced(order: PlacedOrder, event: OrderEvent): PlacedOrder {
 
 function evolve(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderPlaced') {
-    const { orderId, conferenceId, seats, accessCode, currency, reservationExpiresAt } = event.data;
+    const { orderId, conferenceId, seats, accessCode, currency, reservationExpiresAt, promotion } = event.data;
     return {
       status: 'pending', orderId, conferenceId, requested: seats, reserved: [], prices: [], lines: [], total: 0,
       isFreeOfCharge: true, registrant: null, accessCode, currency, reservationExpiresAt, openPaymentId: null,
+      promotion: promotion ?? null,
     };
   }
   return state.status === 'none' ? state : evolvePlaced(state, event);

@@ -43,3 +43,30 @@ describe('pricing an order', () => {
     expect(price).toThrow(expect.objectContaining({ code: 'UnknownSeatType' }));
   });
 });
+
+describe('pricing an order with a promo code', () => {
+  const seats = [{ seatTypeId: 'general', quantity: 2 }, { seatTypeId: 'vip', quantity: 1 }];
+  const withVip: CatalogEntry[] = [...catalog, { seatTypeId: 'vip', name: 'VIP', price: 19900 }];
+  const promotion = (discountType: 'percent' | 'amount', discount: number, seatTypeId: string | null = null) =>
+    ({ code: 'SAVE', discountType, discount, seatTypeId });
+
+  it('takes a percent off every line: 10 % of 3020 + 19900', () =>
+    expect(priceOrder(seats, withVip, promotion('percent', 10))).toMatchObject({ total: 20628, discount: { code: 'SAVE', amount: 2292 } }));
+
+  it('takes a percent off only the lines of the seat type it covers', () =>
+    expect(priceOrder(seats, withVip, promotion('percent', 100, 'vip')))
+      .toMatchObject({ total: 3020, isFreeOfCharge: false, discount: { code: 'SAVE', amount: 19900 } }));
+
+  it('takes an amount once per covered seat', () =>
+    expect(priceOrder(seats, withVip, promotion('amount', 1000, 'general'))).toMatchObject({ total: 20920, discount: { amount: 2000 } }));
+
+  it('never takes more off a seat than it costs, nor goes below zero', () =>
+    expect(priceOrder(seats, withVip, promotion('amount', 2000, 'general'))).toMatchObject({ total: 19900, discount: { amount: 3020 } }));
+
+  it('makes the order free with 100 % off everything', () =>
+    expect(priceOrder(seats, withVip, promotion('percent', 100)))
+      .toMatchObject({ total: 0, isFreeOfCharge: true, discount: { code: 'SAVE', amount: 22920 } }));
+
+  it('takes nothing off when it covers no seat of the order', () =>
+    expect(priceOrder(seats, withVip, promotion('percent', 50, 'workshop'))).toMatchObject({ total: 22920, discount: { amount: 0 } }));
+});

@@ -245,3 +245,23 @@ describe('given an expired registration', () => {
       timeouts: [],
     }));
 });
+
+describe('given a registration whose order holds a promo code use', () => {
+  const promotion = { code: 'WS10', discountType: 'amount', discount: 2000, seatTypeId: null } as const;
+  const placedWithCode = input('e-placed', {
+    type: 'OrderPlaced',
+    data: { orderId, conferenceId, seats, reservationExpiresAt: expiresAt, accessCode: 'ABC123', currency: 'EUR', promotion },
+  });
+
+  it('starts remembering the code', () =>
+    expect(react([], placedWithCode).events[0]).toEqual({ type: 'RegistrationStarted', data: { orderId, conferenceId, promoCode: 'WS10' } }));
+
+  it('gives the use back when the order expires, after its seats', () =>
+    expect(run([placedWithCode, seatsReserved('e-placed'), expiryDue('e-placed')])[2]).toEqual({
+      ...expire,
+      commands: [...expire.commands, { type: 'ReleasePromoCodeUse', data: { conferenceId, orderId } }],
+    }));
+
+  it('keeps the use once confirmed', () =>
+    expect(run([placedWithCode, seatsReserved('e-placed'), orderConfirmed, expiryDue('e-placed')])[3]).toEqual(nothing));
+});

@@ -2,6 +2,7 @@ import { unreachable, type Message } from '../shared/decider';
 import { eventTypes } from '../shared/event-types';
 import type { SeatQuantity } from '../shared/seats';
 import type { PaymentCompleted, PaymentRejected, RefundPayment } from '../payments/payment';
+import type { ReleasePromoCodeUse } from '../promotions/promo-codes';
 import type {
   ConfirmOrder, ExpireOrder, MarkSeatsAsReserved, OrderConfirmed, OrderPlaced, OrderUpdated, ReleasePayment,
 } from './order';
@@ -23,10 +24,12 @@ export const registrationProcessTimeouts = eventTypes<ReservationExpiryDue>()('R
 
 export type OutgoingCommand =
   | MakeSeatReservation | CommitSeatReservation | CancelSeatReservation
-  | MarkSeatsAsReserved | ExpireOrder | ConfirmOrder | ReleasePayment | RefundPayment | CreateSeatAssignments;
+  | MarkSeatsAsReserved | ExpireOrder | ConfirmOrder | ReleasePayment | RefundPayment | CreateSeatAssignments
+  | ReleasePromoCodeUse;
 export type Timeout = Readonly<{ dueAt: string; message: ReservationExpiryDue }>;
 
-export type RegistrationStarted = Message<'RegistrationStarted', OrderRef & Readonly<{ conferenceId: string }>>;
+/** `promoCode` when the order holds a use of one: its expiry gives the use back. */
+export type RegistrationStarted = Message<'RegistrationStarted', OrderRef & Readonly<{ conferenceId: string; promoCode?: string }>>;
 /** `requestId` is the id of the order event that asked: it correlates the availability's reply. */
 export type SeatReservationRequested = Message<'SeatReservationRequested', OrderRef & Readonly<{
   requestId: string; seats: readonly SeatQuantity[]; expiresAt: string;
@@ -63,6 +66,7 @@ export type RegistrationProcessState =
       expiresAt: string;
       /** Payments already handled (confirmed or refunded). */
       paymentIds: readonly string[];
+      holdsPromoCode: boolean;
     }>;
 type Started = Exclude<RegistrationProcessState, { status: 'none' }>;
 
@@ -89,9 +93,10 @@ function requestSeats(
 
 function onOrderPlaced(state: RegistrationProcessState, eventId: string, message: OrderPlaced): RegistrationReaction {
   if (state.status !== 'none') return nothing;
-  const { orderId, conferenceId } = message.data;
+  const { orderId, conferenceId, promotion } = message.data;
   const request = requestSeats(conferenceId, eventId, message.data);
-  return { ...request, events: [{ type: 'RegistrationStarted', data: { orderId, conferenceId } }, ...request.events] };
+  const data = promotion ? { orderId, conferenceId, promoCode: promotion.code } : { orderId, conferenceId };
+  return { ...request, events: [{ type: 'RegistrationStarted', data }, ...request.events] };
 }
 
 function onOrderUpdated(state: RegistrationProcessState, eventId: string, message: OrderUpdated): RegistrationReaction {
@@ -167,11 +172,13 @@ function onExpiryDue(state: RegistrationProcessState, message: ReservationExpiry
   // An expiry scheduled for an earlier request is stale: the latest request scheduled its own.
   if (message.data.requestId !== latestRequest(state)) return nothing;
   const { orderId, conferenceId } = state;
+  const releaseUse: OutgoingCommand[] = state.holdsPromoCode ? [{ type: 'ReleasePromoCodeUse', data: { conferenceId, orderId } }] : [];
   return {
     events: [{ type: 'RegistrationExpired', data: { orderId } }],
     commands: [
       { type: 'ExpireOrder', data: { orderId } },
       { type: 'CancelSeatReservation', data: { conferenceId, reservationId: orderId } },
+      ...releaseUse,
     ],
     timeouts: [],
   };
@@ -208,8 +215,10 @@ function evolveStarted(state: Started, event: RegistrationProcessEvent): Registr
 
 function evolve(state: RegistrationProcessState, event: RegistrationProcessEvent): RegistrationProcessState {
   if (event.type === 'RegistrationStarted') {
-    const { orderId, conferenceId } = event.data;
-    return { status: 'reserving', orderId, conferenceId, requestIds: [], expiresAt: '', paymentIds: [] };
+    const { orderId, conferenceId, promoCode } = event.data;
+    return {
+      status: 'reserving', orderId, conferenceId, requestIds: [], expiresAt: '', paymentIds: [], holdsPromoCode: promoCode !== undefined,
+    };
   }
   return state.status === 'none' ? state : evolveStarted(state, event);
 }

@@ -173,6 +173,31 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
     expect(allocation.body.seatTypes[0]).toMatchObject({ seatTypeId, name: 'General', quota: 10, reserved: 3, sold: 0, available: 7 });
   });
 
+  it('adds promo codes for the organizer, prices an order with one and refuses one that is used up', async () => {
+    const { slug, token, seatTypeId } = await published(10, 2_000);
+    const codes = `/organizer/conferences/${slug}/promo-codes`;
+    expect((await api.post(codes, { body: { code: 'NOTOKEN', discountType: 'percent', discount: 10 } })).status).toBe(401);
+    const added = await api.post(codes, { token, body: { code: 'ws10', discountType: 'amount', discount: 500, seatTypeId, uses: 1 } });
+    expect(added).toMatchObject({ status: 201, body: { code: 'WS10' } });
+    expect(await api.post(codes, { token, body: { code: 'WS10', discountType: 'percent', discount: 10 } })).toMatchObject({
+      status: 409, body: { error: { code: 'promo_code_taken', message: 'That code already exists.' } },
+    });
+    expect(await api.post(codes, { token, body: { code: 'HALF', discountType: 'percent', discount: 150 } })).toMatchObject({
+      status: 400, body: { error: { code: 'validation_failed', fields: { discount: 'A percent can be at most 100.' } } },
+    });
+
+    const placed = await api.post(`/conferences/${slug}/orders`, { body: { ...seats(seatTypeId, 2), promoCode: 'ws10' } });
+    expect(placed.status).toBe(201);
+    const { orderId, orderToken } = placed.body as { orderId: string; orderToken: string };
+    const order = await eventually(() => api.get(`/orders/${orderId}`, { token: orderToken }), (r) => r.status === 200 && r.body.status !== 'pending');
+    expect(order.body).toMatchObject({ status: 'reserved', total: 3_000, discount: { code: 'WS10', amount: 1_000 } });
+    expect(await api.post(`/conferences/${slug}/orders`, { body: { ...seats(seatTypeId), promoCode: 'WS10' } })).toMatchObject({
+      status: 409, body: { error: { code: 'promo_code_not_valid', message: 'That promo code is not valid.' } },
+    });
+    const listed = await eventually(() => api.get(codes, { token }), (r) => r.status === 200 && r.body.promoCodes[0]?.used === 1);
+    expect(listed.body.promoCodes).toEqual([{ code: 'WS10', discountType: 'amount', discount: 500, seatTypeId, uses: 1, used: 1 }]);
+  });
+
   it('answers a repeated Idempotency-Key with the first answer, refuses it with another body, and keeps callers apart', async () => {
     const { slug, seatTypeId, token } = await published();
     const key = `order-${randomUUID()}`;

@@ -1,6 +1,14 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export type SeatTypeSpec = { readonly name: string; readonly quantity: number; readonly price: string; readonly description?: string };
+export type PromoCodeSpec = {
+  readonly code: string;
+  readonly type: 'Percent' | 'Amount';
+  readonly discount: string;
+  /** A seat type's name; all seat types when left out. */
+  readonly appliesTo?: string;
+  readonly uses?: number;
+};
 export type Conference = { readonly slug: string; readonly name: string; readonly email: string };
 
 /** A slug, name and owner no other test (or run) uses: tests share one server and run in parallel. */
@@ -39,6 +47,21 @@ export async function addSeatType(page: Page, slug: string, seatType: SeatTypeSp
   await expect(page.getByRole('row', { name: new RegExp(seatType.name) })).toBeVisible();
 }
 
+/** Adds a promo code on the conference's Promo codes page, reached from the dashboard; its row then shows. */
+export async function addPromoCode(page: Page, slug: string, promoCode: PromoCodeSpec) {
+  await page.goto(`/organizer/conferences/${slug}`);
+  await page.getByRole('link', { name: 'Promo codes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Promo codes' })).toBeVisible();
+  await page.getByRole('link', { name: 'Add promo code' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(promoCode.code);
+  await page.getByLabel('Discount type', { exact: true }).selectOption({ label: promoCode.type });
+  await page.getByLabel('Discount', { exact: true }).fill(promoCode.discount);
+  await page.getByLabel('Applies to', { exact: true }).selectOption({ label: promoCode.appliesTo ?? 'All seat types' });
+  await page.getByLabel('Uses', { exact: true }).fill(promoCode.uses === undefined ? '' : String(promoCode.uses));
+  await page.getByRole('button', { name: 'Save promo code' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(`^${promoCode.code.toUpperCase()}\\b`) })).toBeVisible();
+}
+
 export async function publish(page: Page, slug: string) {
   await page.goto(`/organizer/conferences/${slug}`);
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -49,13 +72,16 @@ export async function publish(page: Page, slug: string) {
  * Creates and publishes a conference through the organizer pages (UI-CONTRACT, Organizer), in a
  * browser context of its own so the organizer's session never mixes with a registrant's.
  */
-export async function createPublishedConference(browser: Browser, baseURL: string, prefix: string, seatTypes: readonly SeatTypeSpec[]) {
+export async function createPublishedConference(
+  browser: Browser, baseURL: string, prefix: string, seatTypes: readonly SeatTypeSpec[], promoCodes: readonly PromoCodeSpec[] = [],
+) {
   const conference = uniqueConference(prefix);
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   try {
     await createConference(page, conference);
     for (const seatType of seatTypes) await addSeatType(page, conference.slug, seatType);
+    for (const promoCode of promoCodes) await addPromoCode(page, conference.slug, promoCode);
     await publish(page, conference.slug);
   } finally {
     await context.close();

@@ -2,6 +2,7 @@ import type { Decider, Message } from '@/domain/shared/decider';
 import { conference, type ConferenceCommand, type ConferenceEvent } from '@/domain/conference/conference';
 import { deadLetter, type DeadLetterCommand, type DeadLetterEvent } from '@/domain/operations/dead-letter';
 import { payment, type PaymentCommand, type PaymentEvent } from '@/domain/payments/payment';
+import { promoCodes, type PromoCodesCommand, type PromoCodesEvent } from '@/domain/promotions/promo-codes';
 import { order, type OrderCommand, type OrderEvent } from '@/domain/registration/order';
 import { registrationProcess } from '@/domain/registration/registration-process';
 import { seatAssignments, type SeatAssignmentsCommand, type SeatAssignmentsEvent } from '@/domain/registration/seat-assignments';
@@ -18,9 +19,11 @@ export const paymentStream = (paymentId: string) => streamIdOf(payment.streamTyp
 export const seatAssignmentsStream = (orderId: string) => streamIdOf(seatAssignments.streamType, orderId);
 export const registrationStream = (orderId: string) => streamIdOf(registrationProcess.streamType, orderId);
 export const deadLetterStream = (deadLetterId: string) => streamIdOf(deadLetter.streamType, deadLetterId);
+export const promoCodesStream = (conferenceId: string) => streamIdOf(promoCodes.streamType, conferenceId);
 
 export type RoutedCommand =
-  | ConferenceCommand | SeatsAvailabilityCommand | OrderCommand | SeatAssignmentsCommand | PaymentCommand | DeadLetterCommand;
+  | ConferenceCommand | SeatsAvailabilityCommand | OrderCommand | SeatAssignmentsCommand | PaymentCommand | DeadLetterCommand
+  | PromoCodesCommand;
 
 /** The events the aggregate a command goes to can answer with. */
 export type EventsOf<C extends RoutedCommand> =
@@ -29,6 +32,7 @@ export type EventsOf<C extends RoutedCommand> =
   : C extends OrderCommand ? OrderEvent
   : C extends SeatAssignmentsCommand ? SeatAssignmentsEvent
   : C extends DeadLetterCommand ? DeadLetterEvent
+  : C extends PromoCodesCommand ? PromoCodesEvent
   : PaymentEvent;
 
 type Route = { decider: Decider<Message, Message, unknown>; streamId: string };
@@ -53,6 +57,8 @@ function routeOf(command: RoutedCommand): Route {
       return route(payment, paymentStream(command.data.paymentId));
     case 'RetryDeadLetter': case 'SkipDeadLetter':
       return route(deadLetter, deadLetterStream(command.data.deadLetterId));
+    case 'AddPromoCode': case 'ReservePromoCodeUse': case 'ReleasePromoCodeUse':
+      return route(promoCodes, promoCodesStream(command.data.conferenceId));
   }
 }
 

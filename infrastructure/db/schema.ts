@@ -218,6 +218,13 @@ export const seatAssignmentsView = pgTable('rm_seat_assignments', {
   projectedAt: projectedAt(),
 });
 
+export const promoCodesView = pgTable('rm_promo_codes', {
+  conferenceId: text('conference_id').primaryKey(),
+  version: integer('version').notNull(),
+  doc: jsonb('doc').notNull(),
+  projectedAt: projectedAt(),
+});
+
 /**
  * Mail written by the outbox reactor and delivered by the sender: claimed for a while by one
  * sender, marked sent once delivered (never sent again), postponed when delivery failed.

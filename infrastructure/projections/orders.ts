@@ -1,5 +1,5 @@
 import { paymentEvents, type PaymentEvent } from '@/domain/payments/payment';
-import type { OrderLine } from '@/domain/registration/pricing';
+import type { OrderDiscount, OrderLine } from '@/domain/registration/pricing';
 import { orderEvents, type OrderEvent, type Registrant } from '@/domain/registration/order';
 import type { SeatQuantity } from '@/domain/registration/seats-availability';
 import type { StoredEvent } from '../event-store/types';
@@ -27,6 +27,8 @@ export type OrderDoc = {
   readonly reserved: readonly SeatQuantity[];
   readonly lines: readonly OrderLine[];
   readonly total: number;
+  /** What a promo code took off the lines (absent from documents projected before promo codes). */
+  readonly discount?: OrderDiscount | null;
   readonly isFreeOfCharge: boolean;
   readonly currency: string;
   readonly reservationExpiresAt: string;
@@ -56,7 +58,10 @@ function evolveOrder(doc: OrderDoc | null, event: StoredEvent<OrderEvent>): Orde
       return { ...doc, version, status, reserved: event.data.seats, reservationExpiresAt: event.data.reservationExpiresAt };
     }
     case 'OrderTotalsCalculated':
-      return { ...doc, version, lines: event.data.lines, total: event.data.total, isFreeOfCharge: event.data.isFreeOfCharge };
+      return {
+        ...doc, version, lines: event.data.lines, total: event.data.total, discount: event.data.discount ?? null,
+        isFreeOfCharge: event.data.isFreeOfCharge,
+      };
     case 'OrderRegistrantAssigned': {
       const { firstName, lastName, email } = event.data;
       return { ...doc, version, registrant: { firstName, lastName, email } };

@@ -4,6 +4,7 @@ import type { StoredEvent } from '../event-store/types';
 import { conferencesProjection } from './conferences';
 import { foldDocuments, type VersionedDoc } from './document-projection';
 import { ordersProjection } from './orders';
+import { promoCodesProjection } from './promo-codes';
 import { evolveAllocation, seatAllocationProjection, type AllocationDoc } from './seat-allocation';
 import { seatAssignmentsProjection } from './seat-assignments';
 
@@ -148,5 +149,25 @@ describe('the seat assignments read model', () => {
 
   it('ignores events of an order it never saw created', () => {
     expect(fold(seatAssignmentsProjection, [assigned]).get('o1') ?? null).toBeNull();
+  });
+});
+
+describe('the promo codes read model', () => {
+  const added = (code: string, uses: number | null, streamPosition: number) => stored('promo-codes-conf-1', streamPosition, {
+    type: 'PromoCodeAdded', data: { conferenceId, code, discountType: 'percent', discount: 10, seatTypeId: null, uses },
+  });
+  const use = (type: 'PromoCodeUseReserved' | 'PromoCodeUseReleased', orderId: string, streamPosition: number) =>
+    stored('promo-codes-conf-1', streamPosition, { type, data: { conferenceId, code: 'ONCE', orderId } });
+
+  it('lists the codes in the order they were added, counting the orders that hold a use', () => {
+    const events = [added('ONCE', 1, 1), added('ALWAYS', null, 2), use('PromoCodeUseReserved', 'o1', 3), use('PromoCodeUseReleased', 'o1', 4),
+      use('PromoCodeUseReserved', 'o2', 5)];
+    expect(fold(promoCodesProjection, events).get(conferenceId)).toMatchObject({
+      version: 5,
+      codes: [
+        { code: 'ONCE', uses: 1, used: 1 },
+        { code: 'ALWAYS', uses: null, used: 0 },
+      ],
+    });
   });
 });

@@ -9,6 +9,7 @@ import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { eventually } from '../testing/recording-projection';
 import { conferencesSubscription } from './conferences';
 import { ordersSubscription } from './orders';
+import { promoCodesSubscription } from './promo-codes';
 import { seatAllocationSubscription } from './seat-allocation';
 import { seatAssignmentsSubscription } from './seat-assignments';
 
@@ -33,6 +34,10 @@ const streams: [string, Message[]][] = [
     { type: 'OrderReservationCompleted', data: { orderId, conferenceId, seats: seat(2), reservationExpiresAt: '2030-01-01T00:15:00.000Z' } },
     { type: 'OrderConfirmed', data: { orderId, conferenceId, seats: seat(2), accessCode: 'K7M3QP', email: 'rita@example.com', total: 200 } },
   ]],
+  [`promo-codes-${conferenceId}`, [
+    { type: 'PromoCodeAdded', data: { conferenceId, code: 'WS10', discountType: 'amount', discount: 2000, seatTypeId: 'ga', uses: 5 } },
+    { type: 'PromoCodeUseReserved', data: { conferenceId, code: 'WS10', orderId } },
+  ]],
   [`seat-assignments-${orderId}`, [
     { type: 'SeatAssignmentsCreated', data: { orderId, positions: [{ position: 0, seatTypeId: 'ga' }, { position: 1, seatTypeId: 'ga' }] } },
     { type: 'SeatAssigned', data: { orderId, position: 0, seatTypeId: 'ga', attendee: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' } } },
@@ -44,6 +49,7 @@ const projections: { subscription: Subscription; table: string }[] = [
   { subscription: seatAllocationSubscription, table: 'rm_seat_allocation' },
   { subscription: ordersSubscription, table: 'rm_orders' },
   { subscription: seatAssignmentsSubscription, table: 'rm_seat_assignments' },
+  { subscription: promoCodesSubscription, table: 'rm_promo_codes' },
 ];
 
 describe('the document read models on server PostgreSQL', () => {

@@ -1,4 +1,5 @@
 import { conferenceEvents, type ConferenceEvent } from '@/domain/conference/conference';
+import { promoCodesEvents, type PromoCodesEvent } from '@/domain/promotions/promo-codes';
 import { orderEvents, type OrderEvent } from '@/domain/registration/order';
 import { seatsAvailabilityEvents, type SeatQuantity, type SeatsAvailabilityEvent } from '@/domain/registration/seats-availability';
 import { formatMoney } from '@/domain/shared/money';
@@ -43,6 +44,19 @@ function availabilityWords(event: SeatsAvailabilityEvent, names: Names, order: (
   }
 }
 
+function promoCodeWords(event: PromoCodesEvent, names: Names, order: (id: string) => string): string {
+  switch (event.type) {
+    case 'PromoCodeAdded': {
+      const { code, discountType, discount, seatTypeId, uses } = event.data;
+      const off = discountType === 'percent' ? `${discount}%` : formatMoney(discount, names.currency);
+      const on = seatTypeId === null ? 'all seat types' : names.seatTypes.get(seatTypeId) ?? 'a seat type';
+      return `Promo code ${code} added: ${off} off ${on}, ${uses === null ? 'unlimited uses' : `${uses} ${uses === 1 ? 'use' : 'uses'}`}`;
+    }
+    case 'PromoCodeUseReserved': return `Promo code ${event.data.code} taken by ${order(event.data.orderId)}`;
+    case 'PromoCodeUseReleased': return `Promo code ${event.data.code} given back by ${order(event.data.orderId)}`;
+  }
+}
+
 function orderWords(event: OrderEvent, names: Names, order: (id: string) => string): string {
   const who = order(event.data.orderId);
   switch (event.type) {
@@ -65,5 +79,6 @@ export function describeEvent(event: Message, names: Names): string | null {
   if (conferenceEvents.is(event)) return conferenceWords(event, names);
   if (seatsAvailabilityEvents.is(event)) return availabilityWords(event, names, order);
   if (orderEvents.is(event)) return orderWords(event, names, order);
+  if (promoCodesEvents.is(event)) return promoCodeWords(event, names, order);
   return null;
 }

@@ -2,7 +2,7 @@ import { conferenceEvents } from '@/domain/conference/conference';
 import type { Db } from '../db/client';
 import { eventColumns, toStoredEvent } from '../event-store/read';
 import type { StoredEvent } from '../event-store/types';
-import { conferenceStream, availabilityStream } from '../commands/router';
+import { conferenceStream, availabilityStream, promoCodesStream } from '../commands/router';
 import { evolveAllocation, type AllocationDoc } from '../projections/seat-allocation';
 import { describeEvent, type Names } from './history-words';
 
@@ -19,7 +19,7 @@ async function historyOf(db: Db, conferenceId: string): Promise<StoredEvent[]> {
      WHERE stream_id = ANY($1::text[])
         OR stream_id IN (SELECT 'order-' || order_id FROM rm_orders WHERE conference_id = $2)
      ORDER BY events.transaction_id, events.global_position`,
-    [[conferenceStream(conferenceId), availabilityStream(conferenceId)], conferenceId],
+    [[conferenceStream(conferenceId), availabilityStream(conferenceId), promoCodesStream(conferenceId)], conferenceId],
   );
   return rows.map((row) => toStoredEvent(row));
 }

@@ -1,3 +1,4 @@
+import type { OrderDiscount } from '@/domain/registration/pricing';
 import type { Db } from '../db/client';
 import type { OrderDoc } from '../projections/orders';
 import type { SeatAssignmentsDoc } from '../projections/seat-assignments';
@@ -12,8 +13,9 @@ export type OrderLineView = {
   readonly lineTotal: number;
 };
 
-export type OrderView = Omit<OrderDoc, 'lines'> & {
+export type OrderView = Omit<OrderDoc, 'lines' | 'discount'> & {
   readonly lines: readonly OrderLineView[];
+  readonly discount: OrderDiscount | null;
   readonly conferenceName: string;
   readonly conferenceSlug: string;
   /** Seat types asked for but not (fully) reserved: what the order page explains. */
@@ -43,6 +45,7 @@ export async function orderView(db: Db, orderId: string): Promise<OrderView | nu
   return {
     ...doc,
     lines: doc.lines.map((line) => ({ ...line, name: nameOf(line.seatTypeId) })),
+    discount: doc.discount ?? null,
     conferenceName: conference?.name ?? '',
     conferenceSlug: conference?.slug ?? '',
     shortfall,

@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { poll } from '../poll';
 import { allocationDoc, conferenceBySlug } from './conferences';
 import { orderDoc } from './orders';
+import { promoCodesView } from './promo-codes';
 
 /*
  * Read models follow commands a moment later. An action that redirects to a page reading one
@@ -48,4 +49,9 @@ export async function untilSeatsOnSale(db: Db, slug: string): Promise<void> {
     },
     (onSale) => onSale,
   );
+}
+
+/** The promo codes page shows what an organizer's command did. */
+export async function untilPromoCodesVersion(db: Db, conferenceId: string, version: number): Promise<void> {
+  await poll(() => promoCodesView(db, conferenceId), atVersion(version));
 }

@@ -25,6 +25,8 @@ const messages: Readonly<Record<string, string>> = {
   TooManyAttempts: 'Too many attempts. Try again in a minute.',
   TooManyOrders: 'Too many orders from this address. Try again in a minute.',
   SlugTaken: 'That slug is already taken.',
+  PromoCodeNotValid: 'That promo code is not valid.',
+  PromoCodeTaken: 'That code already exists.',
 };
 
 export const messageFor = (code: string) => messages[code] ?? `${code.replace(/([a-z])([A-Z])/g, '$1 $2')}.`;

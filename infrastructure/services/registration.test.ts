@@ -216,7 +216,7 @@ describe('registration through the application services and running subscription
   it('rebuilds every read model from the events to the rows it had live', async () => {
     await runner.stop();
     const owner = runner.owner; // its lease is still running: carry on under its name
-    const tables = ['rm_conferences', 'rm_seat_allocation', 'rm_orders', 'rm_seat_assignments'];
+    const tables = ['rm_conferences', 'rm_seat_allocation', 'rm_orders', 'rm_seat_assignments', 'rm_promo_codes'];
     const snapshot = () =>
       Promise.all(tables.map((table) => db.query(`SELECT * FROM ${table} ORDER BY 1`).then((rows) => rows.map(({ projected_at: _p, ...row }) => row))));
     const projections = applicationSubscriptions.filter((s) => s.reset !== undefined);

@@ -3,6 +3,7 @@ import { loadAggregate } from '../commands/handle';
 import { orderStream, send } from '../commands/router';
 import { defaultCurrency, loadConference, written, type Written } from './conferences';
 import { commandContext, newAccessCode, newIdFor, reservationTtlSeconds, type ServiceContext } from './context';
+import { releasePromoCodeUse, reservePromoCodeUse } from './promo-codes';
 import { attempt, parse, refusal, type Outcome } from './result';
 import { placeOrderSchema, registrantFormSchema, registrantSchema, seatsSchema } from './schemas';
 
@@ -24,18 +25,28 @@ export type PlacedOrder = { orderId: string; accessCode: string; version: number
 export async function placeOrder(context: ServiceContext, input: unknown): Promise<Outcome<PlacedOrder>> {
   const parsed = parse(placeOrderSchema, input);
   if (!parsed.ok) return parsed;
-  const { conferenceId, seats } = parsed.value;
+  const { conferenceId, seats, promoCode } = parsed.value;
   const priced = await catalogOf(context, conferenceId);
   if (!priced) return refusal('ConferenceNotFound');
   const orderId = newIdFor(context, 'order');
   const accessCode = newAccessCode();
-  return attempt(async () => {
-    const data = { orderId, conferenceId, seats, ...priced, currency: defaultCurrency, reservationExpiresAt: expiresAt(context), accessCode };
-    const result = await send({ type: 'PlaceOrder', data }, commandContext(context));
+  const placed = await attempt(async () => {
+    // The code's use is held first, like a seat: an order never has a discount it does not hold.
+    const promotion = promoCode === undefined ? undefined : await reservePromoCodeUse(context, conferenceId, promoCode, orderId);
+    const data = {
+      orderId, conferenceId, seats, ...priced, currency: defaultCurrency, reservationExpiresAt: expiresAt(context), accessCode,
+      ...(promotion && { promotion }),
+    };
+    const result = await send({ type: 'PlaceOrder', data }, commandContext(context)).catch(async (error: unknown) => {
+      if (promotion) await releasePromoCodeUse(context, conferenceId, orderId);
+      throw error;
+    });
     // A repeated request answers with what the first one placed.
-    const [placed] = result.events;
-    return { orderId, accessCode: placed?.type === 'OrderPlaced' ? placed.data.accessCode : accessCode, version: result.version };
+    const [first] = result.events;
+    return { orderId, accessCode: first?.type === 'OrderPlaced' ? first.data.accessCode : accessCode, version: result.version };
   });
+  if (placed.ok || placed.code !== 'PromoCodeNotValid') return placed;
+  return { ...placed, fieldErrors: { promoCode: placed.message } };
 }
 
 /** The order as its own events say, or null when there is none by that id. */

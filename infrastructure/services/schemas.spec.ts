@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from './result';
-import { registrantFormSchema, registrantSchema, seatSelectionSchema, seatTypeSchema } from './schemas';
+import { placeOrderSchema, promoCodeSchema, registrantFormSchema, registrantSchema, seatSelectionSchema, seatTypeSchema } from './schemas';
 
 const fieldErrorsOf = (parsed: ReturnType<typeof parse>) => (parsed.ok ? {} : parsed.fieldErrors);
 
@@ -42,5 +42,25 @@ describe('input at the boundary', () => {
   it('asks for at least one seat', () => {
     const seatTypeId = '0190f5a0-0000-7000-8000-000000000001';
     expect(fieldErrorsOf(parse(seatSelectionSchema, [{ seatTypeId, quantity: 0 }]))).toEqual({ form: 'Select at least one seat.' });
+  });
+
+  it('reads a promo code in any case, and a blank or null one as none', () => {
+    const order = { conferenceId: '0190f5a0-0000-7000-8000-000000000002', seats: [{ seatTypeId: '0190f5a0-0000-7000-8000-000000000001', quantity: 1 }] };
+    expect(parse(placeOrderSchema, { ...order, promoCode: ' ws10 ' })).toMatchObject({ ok: true, value: { promoCode: 'WS10' } });
+    for (const promoCode of ['', null, undefined]) {
+      expect(parse(placeOrderSchema, { ...order, promoCode })).toMatchObject({ ok: true, value: { promoCode: undefined } });
+    }
+    expect(fieldErrorsOf(parse(placeOrderSchema, { ...order, promoCode: 'no-such code' }))).toEqual({ promoCode: 'That promo code is not valid.' });
+  });
+
+  it('takes a promo code for all seat types with unlimited uses when those are left blank', () => {
+    expect(parse(promoCodeSchema, { code: 'speaker123', discountType: 'percent', discount: '100', seatTypeId: '', uses: '' }))
+      .toMatchObject({ ok: true, value: { code: 'SPEAKER123', discountType: 'percent', discount: 100, seatTypeId: null, uses: null } });
+    expect(fieldErrorsOf(parse(promoCodeSchema, { code: 'x', discountType: 'percent', discount: '10', uses: '0' }))).toEqual({
+      code: 'Use 3 to 20 letters and digits.',
+      uses: 'Enter at least 1 use, or leave it blank.',
+    });
+    expect(fieldErrorsOf(parse(promoCodeSchema, { code: 'HALF', discountType: 'percent', discount: '150' })))
+      .toEqual({ discount: 'A percent can be at most 100.' });
   });
 });

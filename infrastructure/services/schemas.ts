@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { conferenceRules, seatTypeRules } from '@/domain/conference/rules';
+import { maxPromoCodeAmount, maxPromoCodeUses, promoCodePattern } from '@/domain/promotions/promo-codes';
 import { maxSeatsPerSeatType, personRules } from '@/domain/registration/rules';
 import { accessCodeLength, accessCodePattern } from '@/domain/shared/access-code';
 import { formatMoney } from '@/domain/shared/money';
@@ -86,8 +87,19 @@ export const seatSelectionSchema = z
   .max(100)
   .refine((seats) => seats.some((s) => s.quantity > 0), 'Select at least one seat.');
 
-export const placeOrderSchema = z.object({ conferenceId: idSchema, seats: seatSelectionSchema });
-/** New seats for an order (and the API's body of a new order: the conference is in its path). */
+const invalidPromoCode = 'That promo code is not valid.';
+/** A code as typed: any case, stored upper-case; blank is none. */
+const promoCode = (message: string) => typed('Code').toUpperCase().regex(promoCodePattern, message);
+
+export const placeOrderSchema = z.object({
+  conferenceId: idSchema,
+  seats: seatSelectionSchema,
+  // Blank, null or left out: no code.
+  promoCode: z.preprocess((value) => blankToUndefined(value ?? undefined), promoCode(invalidPromoCode).optional()),
+});
+/** The API's body of a new order: the conference is in its path. */
+export const newOrderSchema = placeOrderSchema.omit({ conferenceId: true });
+/** New seats for an order. */
 export const seatsSchema = z.object({ seats: seatSelectionSchema });
 
 const person = {
@@ -111,3 +123,20 @@ export const attendeeRowSchema = z.object({
 });
 
 export const accessCodeCheckSchema = z.object({ email, accessCode });
+
+/** A promo code: `discount` is a percent (1–100) or cents; no seat type covers all, no uses is unlimited. */
+export const promoCodeSchema = z
+  .object({
+    code: promoCode('Use 3 to 20 letters and digits.'),
+    discountType: z.enum(['percent', 'amount'], { error: 'Choose a discount type.' }),
+    discount: wholeNumber('Enter a discount.', { min: 1, max: maxPromoCodeAmount },
+      `The discount can be at most ${formatMoney(maxPromoCodeAmount)}.`, 'The discount must be more than zero.'),
+    seatTypeId: z.preprocess(blankToUndefined, z.uuid('Choose a seat type.').nullable().default(null)),
+    uses: z.preprocess(blankToUndefined, wholeNumber('Enter a number of uses.', { min: 1, max: maxPromoCodeUses },
+      `At most ${maxPromoCodeUses.toLocaleString('en-US')} uses.`, 'Enter at least 1 use, or leave it blank.').nullable().default(null)),
+  })
+  .superRefine((value, ctx) => {
+    if (value.discountType === 'percent' && value.discount > 100) {
+      ctx.addIssue({ code: 'custom', path: ['discount'], message: 'A percent can be at most 100.' });
+    }
+  });

@@ -1,5 +1,6 @@
 import { conferencesSubscription } from '../projections/conferences';
 import { ordersSubscription } from '../projections/orders';
+import { promoCodesSubscription } from '../projections/promo-codes';
 import { seatAllocationSubscription } from '../projections/seat-allocation';
 import { seatAssignmentsSubscription } from '../projections/seat-assignments';
 import { availabilityPolicy } from '../reactors/availability-policy';
@@ -14,6 +15,7 @@ export const applicationSubscriptions: readonly Subscription[] = [
   seatAllocationSubscription,
   ordersSubscription,
   seatAssignmentsSubscription,
+  promoCodesSubscription,
   availabilityPolicy,
   registrationProcessSubscription,
   outboxMail,

@@ -4,6 +4,7 @@ import { startOfFeed, type StoredEvent } from '../event-store/types';
 import { conferencesProjection } from '../projections/conferences';
 import { foldDocuments, type DocumentProjection, type VersionedDoc } from '../projections/document-projection';
 import { ordersProjection } from '../projections/orders';
+import { promoCodesProjection } from '../projections/promo-codes';
 import { seatAllocationProjection, type AllocationDoc } from '../projections/seat-allocation';
 import { seatAssignmentsProjection } from '../projections/seat-assignments';
 
@@ -97,7 +98,7 @@ async function timersDone(db: Db) {
 }
 
 const documentProjections: readonly { projection: DocumentProjection<VersionedDoc>; table: string; key: string }[] = [
-  conferencesProjection, ordersProjection, seatAllocationProjection, seatAssignmentsProjection,
+  conferencesProjection, ordersProjection, seatAllocationProjection, seatAssignmentsProjection, promoCodesProjection,
 ].map((projection) => ({ projection: projection as unknown as DocumentProjection<VersionedDoc>, table: projection.table, key: projection.keyColumn }));
 
 /** Every read model equals a rebuild from zero of the same events (folded here, in memory). */

@@ -24,7 +24,7 @@ export const orderSnapshot = (view: OrderView) => {
   return {
     orderId, version, status, requested, reserved, total, currency, reservationExpiresAt, registrant, accessCode, payment,
     lines: lines.map(({ seatTypeId, name, unitPrice, quantity, lineTotal }) => ({ seatTypeId, name, unitPrice, quantity, lineTotal })),
-    conferenceName, conferenceSlug, shortfall,
+    conferenceName, conferenceSlug, shortfall, discount: view.discount,
   } satisfies OrderSnapshot;
 };
 

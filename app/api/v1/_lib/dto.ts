@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { ConferenceDoc } from '@/infrastructure/projections/conferences';
+import type { PromoCodesDoc } from '@/infrastructure/projections/promo-codes';
 import type { RegistrationOffer } from '@/infrastructure/queries/conferences';
 import type { OrderView, SeatAssignmentsView } from '@/infrastructure/queries/orders';
 import type { AllocationView, OrganizerOrderRow } from '@/infrastructure/queries/organizer';
@@ -35,6 +36,7 @@ export const order = z.object({
   status: z.enum(['pending', 'reserved', 'confirmed', 'expired']),
   lines: z.array(z.object({ seatTypeId: id, seatTypeName: z.string(), requested: z.number().int(), quantity: z.number().int(), price: money, total: money })),
   total: money,
+  discount: z.object({ code: z.string(), amount: money }).nullable(),
   currency: z.string(),
   reservationExpiresAt: z.string(),
   registrant: person.nullable(),
@@ -71,6 +73,15 @@ export const allocation = z.object({
   version,
 });
 
+export const promoCodeCreated = z.object({ code: z.string(), version });
+export const promoCodes = z.object({
+  promoCodes: z.array(z.object({
+    code: z.string(), discountType: z.enum(['percent', 'amount']), discount: z.number().int(), seatTypeId: id.nullable(),
+    uses: z.number().int().nullable(), used: z.number().int(),
+  })),
+  version,
+});
+
 const statusOf = (status: OrderView['status']) => (status === 'partiallyReserved' ? 'reserved' : status);
 
 export const publicConferenceOf = ({ conference: c, seatTypes }: RegistrationOffer) => ({
@@ -89,7 +100,7 @@ export function orderOf(view: OrderView) {
   });
   return {
     orderId: view.orderId, conferenceSlug: view.conferenceSlug, status: statusOf(view.status), lines, total: view.total,
-    currency: view.currency, reservationExpiresAt: view.reservationExpiresAt, registrant: view.registrant,
+    discount: view.discount, currency: view.currency, reservationExpiresAt: view.reservationExpiresAt, registrant: view.registrant,
     payment: view.payment && { paymentId: view.payment.paymentId, status: view.payment.status },
     accessCode: view.status === 'confirmed' ? view.accessCode : null, version: view.version,
   } satisfies z.infer<typeof order>;
@@ -126,3 +137,8 @@ export const allocationOf = (view: AllocationView) => ({
   seatTypes: view.seatTypes.map(({ seatTypeId, name, quota, reserved, sold, available }) => ({ seatTypeId, name, quota, reserved, sold, available })),
   version: view.version,
 }) satisfies z.infer<typeof allocation>;
+
+export const promoCodesOf = (doc: PromoCodesDoc) => ({
+  promoCodes: doc.codes.map(({ code, discountType, discount, seatTypeId, uses, used }) => ({ code, discountType, discount, seatTypeId, uses, used })),
+  version: doc.version,
+}) satisfies z.infer<typeof promoCodes>;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import {
-  accessCodeCheckSchema, attendeeSchema, conferenceDetailsChangeSchema, newConferenceSchema, registrantSchema, seatsSchema, seatTypeSchema,
+  accessCodeCheckSchema, attendeeSchema, conferenceDetailsChangeSchema, newConferenceSchema, newOrderSchema, promoCodeSchema, registrantSchema,
+  seatsSchema, seatTypeSchema,
 } from '@/infrastructure/services/schemas';
 import * as dto from './dto';
 
@@ -24,7 +25,7 @@ const operations: readonly Operation[] = [
   op('get', '/conferences', 'Published conferences', 'none', [200, dto.conferenceList]),
   op('post', '/conferences', 'Create a conference (answers its organizer token)', 'none', [201, dto.conferenceCreated], newConferenceSchema),
   op('get', '/conferences/{slug}', 'A published conference with what is left of each seat type', 'none', [200, dto.publicConference]),
-  op('post', '/conferences/{slug}/orders', 'Place an order (answers its order token)', 'none', [201, dto.orderCreated], seatsSchema),
+  op('post', '/conferences/{slug}/orders', 'Place an order, with a promo code if any (answers its order token)', 'none', [201, dto.orderCreated], newOrderSchema),
   op('post', '/orders/lookup', 'A token for the order an e-mail and access code open', 'none', [200, dto.orderTokenBody], accessCodeCheckSchema),
   op('get', '/orders/{orderId}', 'The order', 'order', [200, dto.order]),
   op('put', '/orders/{orderId}/seats', 'Change the seats of the order', 'order', [202, dto.written], seatsSchema),
@@ -44,6 +45,8 @@ const operations: readonly Operation[] = [
   op('put', '/organizer/conferences/{slug}/seat-types/{seatTypeId}', 'Change a seat type', 'organizer', [202, dto.written], seatTypeSchema),
   op('delete', '/organizer/conferences/{slug}/seat-types/{seatTypeId}', 'Remove a seat type (until first published)', 'organizer', [202, dto.written]),
   op('get', '/organizer/conferences/{slug}/orders', 'The conference\'s orders', 'organizer', [200, dto.organizerOrders]),
+  op('post', '/organizer/conferences/{slug}/promo-codes', 'Add a promo code (a percent, or an amount in cents)', 'organizer', [201, dto.promoCodeCreated], promoCodeSchema),
+  op('get', '/organizer/conferences/{slug}/promo-codes', 'The promo codes and how many orders hold each', 'organizer', [200, dto.promoCodes]),
   op('get', '/organizer/conferences/{slug}/allocation', 'Quota, reserved, sold and available per seat type', 'organizer', [200, dto.allocation]),
 ];
 

@@ -30,7 +30,8 @@ export async function orderSeats(_previous: FormState, form: FormData): Promise<
     const context = await registrantContext('order-seats', fields.get('commandId'));
     const orderId = textOf(fields, 'orderId');
     const seats = seatsOf(fields);
-    return orderId ? changeSeats(context, orderId, seats) : newOrder(context, textOf(fields, 'conferenceId'), seats);
+    if (orderId) return changeSeats(context, orderId, seats);
+    return newOrder(context, { conferenceId: textOf(fields, 'conferenceId'), seats, promoCode: textOf(fields, 'promoCode') });
   });
 }
 
@@ -42,10 +43,10 @@ async function changeSeats(context: ServiceContext, orderId: string, seats: unkn
   return { ok: true, redirectTo: `/orders/${orderId}` };
 }
 
-async function newOrder(context: ServiceContext, conferenceId: string, seats: unknown): Promise<Outcome<Done>> {
+async function newOrder(context: ServiceContext, order: { conferenceId: string; seats: unknown; promoCode: string }): Promise<Outcome<Done>> {
   const admitted = await mayPlaceOrder(context.db, await clientAddress());
   if (!admitted.ok) return admitted;
-  const placed = await placeOrder(context, { conferenceId, seats });
+  const placed = await placeOrder(context, order);
   if (!placed.ok) return placed;
   await grantOrderAccess(placed.orderId);
   await untilOrderVersion(context.db, placed.orderId, placed.version);

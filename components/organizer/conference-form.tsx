@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
 import type { FormAction } from '../forms/result';
 import { useForm } from '../forms/use-form';
+import { FormActions } from './form-actions';
 import styles from './organizer.module.css';
 
 type Props = {
@@ -50,14 +50,7 @@ export function ConferenceForm({ action, commandId, mode, initial = {}, cancelHr
         pending={pending}
         pendingText={creating ? 'Creating your conference…' : 'Saving your changes…'}
       />
-      <div className={styles.actions}>
-        <button type="submit" aria-busy={pending}>
-          {creating ? 'Create conference' : 'Save changes'}
-        </button>
-        <Link href={cancelHref} className="button button--secondary">
-          Cancel
-        </Link>
-      </div>
+      <FormActions submit={creating ? 'Create conference' : 'Save changes'} pending={pending} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
 import type { FormAction } from '../forms/result';
 import { SelectField } from '../forms/select-field';
 import { useForm } from '../forms/use-form';
+import { FormActions } from './form-actions';
 import styles from './organizer.module.css';
 
 type Props = {
@@ -41,14 +41,7 @@ export function PromoCodeForm({ action, commandId, seatTypes, cancelHref }: Prop
         <Field name="uses" label="Uses" type="number" inputMode="numeric" error={errorOf('uses')} hint="Blank for unlimited." />
       </div>
       <FormAlert state={state} fields={fields} pending={pending} pendingText="Saving the promo code…" />
-      <div className={styles.actions}>
-        <button type="submit" aria-busy={pending}>
-          Save promo code
-        </button>
-        <Link href={cancelHref} className="button button--secondary">
-          Cancel
-        </Link>
-      </div>
+      <FormActions submit={'Save promo code'} pending={pending} cancelHref={cancelHref} />
     </form>
   );
 }

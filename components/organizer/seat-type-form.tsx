@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { Field } from '../forms/field';
 import { FormAlert } from '../forms/form-alert';
 import type { FormAction } from '../forms/result';
 import { useForm } from '../forms/use-form';
+import { FormActions } from './form-actions';
 import styles from './organizer.module.css';
 
 type Props = {
@@ -31,14 +31,7 @@ export function SeatTypeForm({ action, commandId, title, initial = {}, cancelHre
         <Field {...field('price')} label="Price" inputMode="decimal" hint="In US dollars, e.g. 199 or 15.10." />
       </div>
       <FormAlert state={state} fields={fields} pending={pending} pendingText="Saving the seat type…" />
-      <div className={styles.actions}>
-        <button type="submit" aria-busy={pending}>
-          Save seat type
-        </button>
-        <Link href={cancelHref} className="button button--secondary">
-          Cancel
-        </Link>
-      </div>
+      <FormActions submit={'Save seat type'} pending={pending} cancelHref={cancelHref} />
     </form>
   );
 }

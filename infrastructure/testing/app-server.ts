@@ -89,6 +89,10 @@ export async function startAppServer(env: Record<string, string> = {}, layout: A
   };
 }
 
+/** Whatever ends this process (a test run, a crashed chaos script) ends the app's processes too: none is left running. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 type Managed = AppProcess & { readonly started: Promise<void>; stop(): Promise<void> };
 
 function managed(role: AppProcess['role'], url: string, args: string[], env: NodeJS.ProcessEnv): Managed {
@@ -96,6 +100,8 @@ function managed(role: AppProcess['role'], url: string, args: string[], env: Nod
   const launch = async () => {
     // APP_LOGS=1 shows the processes' own log lines (pino, on stdout) beside the test's.
     child = spawn('node', args, { env, stdio: ['ignore', process.env.APP_LOGS ? 'inherit' : 'ignore', 'inherit'] });
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     if (role === 'web') await eventually(() => fetch(`${url}/`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
   };
   return {

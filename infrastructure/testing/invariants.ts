@@ -57,14 +57,20 @@ function neverOversold(events: readonly StoredEvent[]) {
   return violations;
 }
 
-/** Every subscription runs, at the head of the feed, and nothing is dead-lettered (beyond what a run injected). */
-async function caughtUp(db: Db, expectedDeadLetters: number) {
+/** The last event of the feed, in commit order: where every checkpoint ends up (the start when there is none). */
+export async function feedHead(db: Db): Promise<{ tx: string; position: string }> {
   const [head] = await db.query<{ tx: string; position: string }>(
     'SELECT transaction_id::text AS tx, global_position::text AS position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
   );
+  return head ?? { tx: '0', position: '0' };
+}
+
+/** Every subscription runs, at the head of the feed, and nothing is dead-lettered (beyond what a run injected). */
+async function caughtUp(db: Db, expectedDeadLetters: number) {
+  const head = await feedHead(db);
   const behind = await db.query<{ name: string; status: string }>(
     `SELECT name, status FROM subscriptions WHERE status <> 'running' OR (checkpoint_transaction_id, checkpoint_position) < ($1::xid8, $2::bigint)`,
-    [head?.tx ?? '0', head?.position ?? '0'],
+    [head.tx, head.position],
   );
   const [{ dead }] = (await db.query<{ dead: number }>('SELECT count(*)::int AS dead FROM dead_letters')) as [{ dead: number }];
   return [

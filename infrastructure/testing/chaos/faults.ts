@@ -2,6 +2,7 @@ import type { Database } from '../../db/client';
 import { poll } from '../../poll';
 import { seatAssignmentsProjection } from '../../projections/seat-assignments';
 import type { AppServer } from '../app-server';
+import { feedHead } from '../invariants';
 import type { ThrowawayCluster } from '../throwaway-cluster';
 import type { Random } from './random';
 
@@ -87,15 +88,13 @@ async function poison(admin: Database, fault: Fault) {
   if (!stopped.done) fault.target = `${name} (met no event: not dead-lettered)`;
   await persistently(() => admin.query(`ALTER TABLE ${table} DROP CONSTRAINT ${poisonConstraint}`));
   const retried = Date.now();
-  const [head] = await persistently(() => admin.query<{ tx: string; position: string }>(
-    'SELECT transaction_id::text AS tx, global_position::text AS position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
-  ));
+  const head = await persistently(() => feedHead(admin));
   await persistently(() => admin.query(`UPDATE subscriptions SET status = 'running', last_error = NULL WHERE name = $1`, [name]));
   // Whole again when it has caught up with the feed as it stood when it was retried.
   await poll(
     () => persistently(() => admin.query<{ caught_up: boolean }>(
       'SELECT (checkpoint_transaction_id, checkpoint_position) >= ($2::xid8, $3::bigint) AS caught_up FROM subscriptions WHERE name = $1',
-      [name, head!.tx, head!.position],
+      [name, head.tx, head.position],
     )),
     ([row]) => row?.caught_up === true,
     { timeoutMs: 120_000, everyMs: 100 },

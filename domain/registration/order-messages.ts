@@ -12,9 +12,12 @@ type Expiry = Readonly<{ reservationExpiresAt: string }>;
 type Priced = Seats & Expiry & Readonly<{ catalog: readonly CatalogEntry[] }>;
 export type Registrant = Readonly<{ firstName: string; lastName: string; email: string }>;
 
-/** `promotion`: the terms of a promo code whose use the order already holds; it prices every change. */
+/**
+ * `promotion`: the terms of a promo code whose use the order already holds; it prices every change.
+ * `offered`: placed for seats the waiting line was offered, which are held for it already.
+ */
 export type PlaceOrder = Message<'PlaceOrder', OrderRef & Priced & Readonly<{
-  conferenceId: string; conferencePublished: boolean; currency: string; accessCode: string; promotion?: Promotion;
+  conferenceId: string; conferencePublished: boolean; currency: string; accessCode: string; promotion?: Promotion; offered?: true;
 }>>;
 /**
  * `conferencePublished` is optional here: when the caller knows it is `false`, updates are refused.

@@ -32,6 +32,9 @@ describe('given no order', () => {
   it('refuses an order for an unpublished conference', () =>
     given(order).when(place({ conferencePublished: false })).thenThrows('ConferenceNotPublished'));
 
+  it('places an order for seats offered from the waiting line even once the conference was unpublished', () =>
+    given(order).when(place({ conferencePublished: false, offered: true })).then([orderPlaced, placedTotals]));
+
   it('refuses an expiry that is not a timestamp', () =>
     given(order).when(place({ reservationExpiresAt: 'soon' })).thenThrows('InvalidReservationExpiry'));
 

@@ -1,14 +1,14 @@
 import { unreachable, type Decider } from '../shared/decider';
 import { conflict, invalid, notFound } from '../shared/errors';
 import { assertQuantities, normalizeSeats, quantityOf, sameSeats, type SeatQuantity } from '../shared/seats';
-import { hasText, isEmail, isTimestamp } from '../shared/validation';
+import { isTimestamp } from '../shared/validation';
 import type {
   AssignRegistrantDetails, ConfirmOrder, MarkSeatsAsReserved, OrderCommand, OrderEvent, OrderState, PlaceOrder, PlacedOrder,
   ReleasePayment, StartPayment, UpdateOrderSeats,
 } from './order-messages';
 import type { Promotion } from '../promotions/promo-codes';
 import { priceOrder, type CatalogEntry, type OrderTotals } from './pricing';
-import { maxSeatsPerSeatType, personRules } from './rules';
+import { isPerson, maxSeatsPerSeatType } from './rules';
 
 
 export * from './order-messages';
@@ -47,8 +47,9 @@ export function assertOrderCanBePaid(state: OrderState): void {
 
 function place(command: PlaceOrder, state: OrderState): OrderEvent[] {
   if (state.status !== 'none') throw conflict('OrderAlreadyExists');
-  const { orderId, conferenceId, conferencePublished, seats, catalog, currency, reservationExpiresAt, accessCode, promotion } = command.data;
-  if (!conferencePublished) throw conflict('ConferenceNotPublished');
+  const { orderId, conferenceId, conferencePublished, seats, catalog, currency, reservationExpiresAt, accessCode, promotion, offered } = command.data;
+  // Seats offered from the waiting line are already held for this order: an unpublication since does not take them back.
+  if (!conferencePublished && !offered) throw conflict('ConferenceNotPublished');
   const { selection, totals } = priceSelection(seats, catalog, promotion ?? null);
   assertExpiry(reservationExpiresAt);
   if (!/^[A-Z]{3}$/.test(currency)) throw invalid('InvalidCurrency');
@@ -107,7 +108,7 @@ function assignRegistrant(command: AssignRegistrantDetails, state: OrderState): 
   const order = placed(state);
   assertOpen(order);
   const { firstName, lastName, email } = command.data;
-  if (!hasText(firstName, personRules.firstName) || !hasText(lastName, personRules.lastName) || !isEmail(email)) {
+  if (!isPerson(command.data)) {
     throw invalid('InvalidRegistrant', 'First name, last name and a valid e-mail are required');
   }
   const current = order.registrant;

@@ -2,8 +2,7 @@ import { unreachable, type Decider, type Message } from '../shared/decider';
 import { eventTypes } from '../shared/event-types';
 import { invalid, notFound } from '../shared/errors';
 import { assertQuantities, type SeatQuantity } from '../shared/seats';
-import { hasText, isEmail } from '../shared/validation';
-import { personRules } from './rules';
+import { isPerson } from './rules';
 
 export type Attendee = Readonly<{ firstName: string; lastName: string; email: string }>;
 type OrderRef = Readonly<{ orderId: string }>;
@@ -56,7 +55,7 @@ const sameAttendee = (a: Attendee, b: Attendee) =>
 function assign(command: AssignSeat, state: SeatAssignmentsState): SeatAssignmentsEvent[] {
   const { orderId, position, attendee } = command.data;
   const { seatTypeId, attendee: current } = seatAt(state, position);
-  if (!hasText(attendee.firstName, personRules.firstName) || !hasText(attendee.lastName, personRules.lastName) || !isEmail(attendee.email)) {
+  if (!isPerson(attendee)) {
     throw invalid('InvalidAttendee', 'First name, last name and a valid e-mail are required');
   }
   const seat = { orderId, position, seatTypeId };

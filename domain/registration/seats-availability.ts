@@ -7,6 +7,8 @@ import { assertQuantities, lookup, normalizeSeats, quantityOf, type SeatQuantity
 export type { SeatQuantity } from '../shared/seats';
 
 type ConferenceRef = Readonly<{ conferenceId: string }>;
+/** Someone in the waiting line, and the seats they wait for (up to these quantities). */
+export type WaitingLineEntry = Readonly<{ entryId: string; seats: readonly SeatQuantity[] }>;
 type ReservationRef = ConferenceRef & Readonly<{ reservationId: string }>;
 type SeatChange = ConferenceRef & Readonly<{ seatTypeId: string; quantity: number }>;
 
@@ -18,8 +20,10 @@ export type MakeSeatReservation = Message<
 >;
 export type CommitSeatReservation = Message<'CommitSeatReservation', ReservationRef>;
 export type CancelSeatReservation = Message<'CancelSeatReservation', ReservationRef>;
+/** A waiting-list entry takes its place in line: it wants these seats when they free up. */
+export type JoinWaitingLine = Message<'JoinWaitingLine', WaitingLineEntry & ConferenceRef>;
 export type SeatsAvailabilityCommand =
-  | AddSeats | RemoveSeats | MakeSeatReservation | CommitSeatReservation | CancelSeatReservation;
+  | AddSeats | RemoveSeats | MakeSeatReservation | CommitSeatReservation | CancelSeatReservation | JoinWaitingLine;
 
 /** Every `availableSeatsChanged`/`seats` delta is a signed change of the remaining seats. */
 export type AvailableSeatsChanged = Message<
@@ -42,12 +46,20 @@ export type SeatsReservationCancelled = Message<
   'SeatsReservationCancelled',
   ReservationRef & Readonly<{ availableSeatsChanged: readonly SeatQuantity[] }>
 >;
+export type WaitingLineJoined = Message<'WaitingLineJoined', WaitingLineEntry & ConferenceRef>;
+/**
+ * Freed seats held for the first in line before anyone else may take them: a reservation whose
+ * id is the entry's (the order placed for the offer has that id), and the entry leaves the line.
+ */
+export type SeatsOfferedToWaitingLine = Message<'SeatsOfferedToWaitingLine', WaitingLineEntry & ConferenceRef>;
 export type SeatsAvailabilityEvent =
-  | AvailableSeatsChanged | SeatsReserved | SeatsReservationCommitted | SeatsReservationCancelled;
+  | AvailableSeatsChanged | SeatsReserved | SeatsReservationCommitted | SeatsReservationCancelled
+  | WaitingLineJoined | SeatsOfferedToWaitingLine;
 
 /** The SeatsAvailability events by name, all of them: readers of the feed use these. */
 export const seatsAvailabilityEvents = eventTypes<SeatsAvailabilityEvent>()(
   'AvailableSeatsChanged', 'SeatsReserved', 'SeatsReservationCommitted', 'SeatsReservationCancelled',
+  'WaitingLineJoined', 'SeatsOfferedToWaitingLine',
 );
 
 /**
@@ -58,6 +70,11 @@ export type SeatsAvailabilityState = Readonly<{
   remaining: Readonly<Record<string, number>>;
   /** Pending reservations: what each holds, only seat types with quantity > 0. */
   reservations: BucketedRecord<readonly SeatQuantity[]>;
+  /**
+   * The waiting line, first in line first. Whoever waits for a seat type is offered its freed
+   * seats before they go back on sale: while anyone waits for a type, none of it is on sale.
+   */
+  line: readonly WaitingLineEntry[];
 }>;
 
 function changeSeats(command: AddSeats | RemoveSeats): SeatsAvailabilityEvent[] {
@@ -117,15 +134,51 @@ function cancel(command: CancelSeatReservation, state: SeatsAvailabilityState): 
   return [{ type: 'SeatsReservationCancelled', data: { ...command.data, availableSeatsChanged: seats } }];
 }
 
-function decide(command: SeatsAvailabilityCommand, state: SeatsAvailabilityState): readonly SeatsAvailabilityEvent[] {
+function joinLine(command: JoinWaitingLine, state: SeatsAvailabilityState): SeatsAvailabilityEvent[] {
+  const { conferenceId, entryId, seats } = command.data;
+  assertQuantities(seats);
+  const wanted = normalizeSeats(seats);
+  if (wanted.length === 0) throw invalid('NoSeatsSelected');
+  // Once in line or offered, an entry is where it is: joining again changes nothing.
+  if (state.line.some((entry) => entry.entryId === entryId) || getEntry(state.reservations, entryId)) return [];
+  return [{ type: 'WaitingLineJoined', data: { conferenceId, entryId, seats: wanted } }];
+}
+
+function decideCommand(command: SeatsAvailabilityCommand, state: SeatsAvailabilityState): SeatsAvailabilityEvent[] {
   switch (command.type) {
     case 'AddSeats':
     case 'RemoveSeats': return changeSeats(command);
     case 'MakeSeatReservation': return reserve(command, state);
     case 'CommitSeatReservation': return commit(command, state);
     case 'CancelSeatReservation': return cancel(command, state);
+    case 'JoinWaitingLine': return joinLine(command, state);
     default: return unreachable(command);
   }
+}
+
+/**
+ * Seats on sale that someone in line waits for go to them, in line order: each entry is offered
+ * what there is of what it asked for, up to its quantities, and leaves the line.
+ */
+function offersToLine(conferenceId: string, state: SeatsAvailabilityState): SeatsOfferedToWaitingLine[] {
+  const remaining = { ...state.remaining };
+  const offers: SeatsOfferedToWaitingLine[] = [];
+  for (const { entryId, seats: wanted } of state.line) {
+    const seats = wanted
+      .map(({ seatTypeId, quantity }) => ({ seatTypeId, quantity: Math.min(quantity, Math.max(lookup(remaining, seatTypeId) ?? 0, 0)) }))
+      .filter((seat) => seat.quantity > 0);
+    if (seats.length === 0) continue;
+    for (const { seatTypeId, quantity } of seats) remaining[seatTypeId] = (lookup(remaining, seatTypeId) ?? 0) - quantity;
+    offers.push({ type: 'SeatsOfferedToWaitingLine', data: { conferenceId, entryId, seats } });
+  }
+  return offers;
+}
+
+function decide(command: SeatsAvailabilityCommand, state: SeatsAvailabilityState): readonly SeatsAvailabilityEvent[] {
+  const events = decideCommand(command, state);
+  // With nobody in line (a sale's usual case) there is nothing to offer: no second fold.
+  if (state.line.length === 0 && command.type !== 'JoinWaitingLine') return events;
+  return [...events, ...offersToLine(command.data.conferenceId, events.reduce(evolve, state))];
 }
 
 function applyDeltas(state: SeatsAvailabilityState, deltas: readonly SeatQuantity[]): SeatsAvailabilityState {
@@ -148,15 +201,21 @@ function evolve(state: SeatsAvailabilityState, event: SeatsAvailabilityEvent): S
     case 'SeatsReservationCommitted': return withReservation(state, event.data.reservationId, []);
     case 'SeatsReservationCancelled': return withReservation(
       applyDeltas(state, event.data.availableSeatsChanged), event.data.reservationId, []);
+    case 'WaitingLineJoined': return { ...state, line: [...state.line, { entryId: event.data.entryId, seats: event.data.seats }] };
+    case 'SeatsOfferedToWaitingLine': {
+      const { entryId, seats } = event.data;
+      const taken = applyDeltas(state, seats.map(({ seatTypeId, quantity }) => ({ seatTypeId, quantity: -quantity })));
+      return { ...withReservation(taken, entryId, seats), line: state.line.filter((entry) => entry.entryId !== entryId) };
+    }
     default: return state;
   }
 }
 
 export const seatsAvailability: Decider<SeatsAvailabilityCommand, SeatsAvailabilityEvent, SeatsAvailabilityState> = {
   streamType: 'seats-availability',
-  initialState: { remaining: {}, reservations: [] },
+  initialState: { remaining: {}, reservations: [], line: [] },
   evolve,
   decide,
-  // Version 2: reservations in buckets (version 1 snapshots are ignored and the stream folded).
-  snapshot: { every: 100, schemaVersion: 2 },
+  // Version 3: the waiting line (older snapshots are ignored and the stream folded).
+  snapshot: { every: 100, schemaVersion: 3 },
 };

@@ -6,6 +6,7 @@ import { promoCodes, type PromoCodesCommand, type PromoCodesEvent } from '@/doma
 import { order, type OrderCommand, type OrderEvent } from '@/domain/registration/order';
 import { registrationProcess } from '@/domain/registration/registration-process';
 import { seatAssignments, type SeatAssignmentsCommand, type SeatAssignmentsEvent } from '@/domain/registration/seat-assignments';
+import { waitingListEntry, type JoinWaitingList, type WaitingListJoined } from '@/domain/registration/waiting-list';
 import {
   seatsAvailability, type SeatsAvailabilityCommand, type SeatsAvailabilityEvent,
 } from '@/domain/registration/seats-availability';
@@ -20,10 +21,11 @@ export const seatAssignmentsStream = (orderId: string) => streamIdOf(seatAssignm
 export const registrationStream = (orderId: string) => streamIdOf(registrationProcess.streamType, orderId);
 export const deadLetterStream = (deadLetterId: string) => streamIdOf(deadLetter.streamType, deadLetterId);
 export const promoCodesStream = (conferenceId: string) => streamIdOf(promoCodes.streamType, conferenceId);
+export const waitingListEntryStream = (entryId: string) => streamIdOf(waitingListEntry.streamType, entryId);
 
 export type RoutedCommand =
   | ConferenceCommand | SeatsAvailabilityCommand | OrderCommand | SeatAssignmentsCommand | PaymentCommand | DeadLetterCommand
-  | PromoCodesCommand;
+  | PromoCodesCommand | JoinWaitingList;
 
 /** The events the aggregate a command goes to can answer with. */
 export type EventsOf<C extends RoutedCommand> =
@@ -33,6 +35,7 @@ export type EventsOf<C extends RoutedCommand> =
   : C extends SeatAssignmentsCommand ? SeatAssignmentsEvent
   : C extends DeadLetterCommand ? DeadLetterEvent
   : C extends PromoCodesCommand ? PromoCodesEvent
+  : C extends JoinWaitingList ? WaitingListJoined
   : PaymentEvent;
 
 type Route = { decider: Decider<Message, Message, unknown>; streamId: string };
@@ -46,7 +49,7 @@ function routeOf(command: RoutedCommand): Route {
     case 'RemoveSeatType': case 'PublishConference': case 'UnpublishConference':
       return route(conference, conferenceStream(command.data.conferenceId));
     case 'AddSeats': case 'RemoveSeats': case 'MakeSeatReservation': case 'CommitSeatReservation':
-    case 'CancelSeatReservation':
+    case 'CancelSeatReservation': case 'JoinWaitingLine':
       return route(seatsAvailability, availabilityStream(command.data.conferenceId));
     case 'PlaceOrder': case 'UpdateOrderSeats': case 'MarkSeatsAsReserved': case 'ExpireOrder':
     case 'AssignRegistrantDetails': case 'StartPayment': case 'ReleasePayment': case 'ConfirmOrder':
@@ -59,6 +62,8 @@ function routeOf(command: RoutedCommand): Route {
       return route(deadLetter, deadLetterStream(command.data.deadLetterId));
     case 'AddPromoCode': case 'ReservePromoCodeUse': case 'ReleasePromoCodeUse':
       return route(promoCodes, promoCodesStream(command.data.conferenceId));
+    case 'JoinWaitingList':
+      return route(waitingListEntry, waitingListEntryStream(command.data.entryId));
   }
 }
 

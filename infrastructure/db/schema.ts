@@ -225,6 +225,21 @@ export const promoCodesView = pgTable('rm_promo_codes', {
   projectedAt: projectedAt(),
 });
 
+/** One row per waiting-list entry; a conference's line is its waiting rows by line position. */
+export const waitingListView = pgTable(
+  'rm_waiting_list',
+  {
+    entryId: text('entry_id').primaryKey(),
+    version: integer('version').notNull(),
+    doc: jsonb('doc').notNull(),
+    projectedAt: projectedAt(),
+    conferenceId: text('conference_id').notNull(),
+    linePosition: bigint('line_position', { mode: 'number' }),
+    status: text('status').notNull(),
+  },
+  (t) => [index('rm_waiting_list_line').on(t.conferenceId, t.status, t.linePosition)],
+);
+
 /**
  * Mail written by the outbox reactor and delivered by the sender: claimed for a while by one
  * sender, marked sent once delivered (never sent again), postponed when delivery failed.

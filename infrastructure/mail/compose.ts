@@ -54,3 +54,12 @@ export const reservationExpiredMail = (id: string, order: { orderId: string; ema
     'You are welcome to register again while seats are available.',
     orderLink(order.orderId),
   ]);
+
+/** `link` opens the order by itself: the offer's key is in it. */
+export const seatsOfferedMail = (id: string, offer: { orderId: string; email: string; firstName: string; conferenceName: string; link: string }) =>
+  mail({ id, orderId: offer.orderId, recipient: offer.email, subject: `Seats are available for ${offer.conferenceName}` }, [
+    `Hello ${offer.firstName},`,
+    `seats you asked for on the waiting list of ${offer.conferenceName} have freed up, and they are now reserved for you.`,
+    'Pay for them before the reservation expires, or they go to the next person in line.',
+    { link: offer.link, label: 'Your order' },
+  ]);

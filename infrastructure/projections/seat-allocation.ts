@@ -52,6 +52,11 @@ function evolveAvailability(doc: AllocationDoc, event: StoredEvent<SeatsAvailabi
       return apply(stamped, event.data.availableSeatsChanged, (q) => ({ reserved: -q }));
     case 'SeatsReservationCommitted':
       return apply(stamped, event.data.seats, (q) => ({ reserved: -q, sold: q }));
+    case 'SeatsOfferedToWaitingLine':
+      // Held for the entry's order until it is paid or lapses.
+      return apply(stamped, event.data.seats, (q) => ({ reserved: q }));
+    case 'WaitingLineJoined':
+      return stamped;
   }
 }
 

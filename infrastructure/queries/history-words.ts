@@ -2,6 +2,7 @@ import { conferenceEvents, type ConferenceEvent } from '@/domain/conference/conf
 import { promoCodesEvents, type PromoCodesEvent } from '@/domain/promotions/promo-codes';
 import { orderEvents, type OrderEvent } from '@/domain/registration/order';
 import { seatsAvailabilityEvents, type SeatQuantity, type SeatsAvailabilityEvent } from '@/domain/registration/seats-availability';
+import { waitingListEvents } from '@/domain/registration/waiting-list';
 import { formatMoney } from '@/domain/shared/money';
 import type { Message } from '@/domain/shared/decider';
 
@@ -9,6 +10,8 @@ import type { Message } from '@/domain/shared/decider';
 export type Names = {
   readonly seatTypes: ReadonlyMap<string, string>;
   readonly orders: ReadonlyMap<string, string>;
+  /** Waiting-list entries' people, by entry id. */
+  readonly entries: ReadonlyMap<string, string>;
   readonly currency: string;
 };
 
@@ -33,6 +36,7 @@ function conferenceWords(event: ConferenceEvent, names: Names): string {
 }
 
 function availabilityWords(event: SeatsAvailabilityEvent, names: Names, order: (id: string) => string): string {
+  const entry = (id: string) => names.entries.get(id) ?? 'a waiting-list entry';
   switch (event.type) {
     case 'AvailableSeatsChanged': {
       const added = event.data.seats.every((s) => s.quantity >= 0);
@@ -41,6 +45,8 @@ function availabilityWords(event: SeatsAvailabilityEvent, names: Names, order: (
     case 'SeatsReserved': return `${seatsText(event.data.details, names)} reserved for ${order(event.data.reservationId)}`;
     case 'SeatsReservationCommitted': return `${seatsText(event.data.seats, names)} sold to ${order(event.data.reservationId)}`;
     case 'SeatsReservationCancelled': return `Seats of ${order(event.data.reservationId)} released`;
+    case 'WaitingLineJoined': return `${entry(event.data.entryId)} in line for ${seatsText(event.data.seats, names)}`;
+    case 'SeatsOfferedToWaitingLine': return `${seatsText(event.data.seats, names)} held for ${entry(event.data.entryId)} from the waiting list`;
   }
 }
 
@@ -80,5 +86,8 @@ export function describeEvent(event: Message, names: Names): string | null {
   if (seatsAvailabilityEvents.is(event)) return availabilityWords(event, names, order);
   if (orderEvents.is(event)) return orderWords(event, names, order);
   if (promoCodesEvents.is(event)) return promoCodeWords(event, names, order);
+  if (waitingListEvents.is(event)) {
+    return `${event.data.firstName} ${event.data.lastName} joined the waiting list for ${seatsText(event.data.seats, names)}`;
+  }
   return null;
 }

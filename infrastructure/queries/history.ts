@@ -18,6 +18,7 @@ async function historyOf(db: Db, conferenceId: string): Promise<StoredEvent[]> {
     `SELECT ${eventColumns} FROM events
      WHERE stream_id = ANY($1::text[])
         OR stream_id IN (SELECT 'order-' || order_id FROM rm_orders WHERE conference_id = $2)
+        OR stream_id IN (SELECT 'waiting-list-entry-' || entry_id FROM rm_waiting_list WHERE conference_id = $2)
      ORDER BY events.transaction_id, events.global_position`,
     [[conferenceStream(conferenceId), availabilityStream(conferenceId), promoCodesStream(conferenceId)], conferenceId],
   );
@@ -36,7 +37,15 @@ async function namesOf(db: Db, conferenceId: string, events: readonly StoredEven
     'SELECT order_id, access_code FROM rm_orders WHERE conference_id = $1',
     [conferenceId],
   );
-  return { seatTypes, currency, orders: new Map(orders.map((o) => [o.order_id, o.access_code])) };
+  const entries = await db.query<{ entry_id: string; name: string }>(
+    `SELECT entry_id, doc->>'firstName' || ' ' || (doc->>'lastName') AS name FROM rm_waiting_list WHERE conference_id = $1`,
+    [conferenceId],
+  );
+  return {
+    seatTypes, currency,
+    orders: new Map(orders.map((o) => [o.order_id, o.access_code])),
+    entries: new Map(entries.map((e) => [e.entry_id, e.name])),
+  };
 }
 
 /**

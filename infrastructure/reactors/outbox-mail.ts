@@ -1,9 +1,14 @@
 import { order, orderEvents, type OrderConfirmed, type OrderExpired } from '@/domain/registration/order';
 import { seatAssignmentsEvents, type SeatAssigned } from '@/domain/registration/seat-assignments';
+import { seatsAvailabilityEvents, type SeatsOfferedToWaitingLine } from '@/domain/registration/seats-availability';
+import { waitingListEntry } from '@/domain/registration/waiting-list';
+import { offerKey } from '../auth/offer-links';
+import { sessionSecret } from '../auth/secret';
+import { loadConference } from '../services/conferences';
 import { loadAggregate, type UnitOfWork } from '../commands/handle';
-import { orderStream } from '../commands/router';
+import { orderStream, waitingListEntryStream } from '../commands/router';
 import type { StoredEvent } from '../event-store/types';
-import { orderConfirmedMail, reservationExpiredMail, seatAssignedMail, type Mail } from '../mail/compose';
+import { orderConfirmedMail, publicUrl, reservationExpiredMail, seatAssignedMail, seatsOfferedMail, type Mail } from '../mail/compose';
 import { mailQueued } from '../mail/sender';
 import type { Subscription } from '../subscriptions/runner';
 import { derivedId } from './reaction-context';
@@ -12,6 +17,16 @@ import { derivedId } from './reaction-context';
 async function registrantEmail(work: UnitOfWork, orderId: string): Promise<string | null> {
   const { state } = await loadAggregate(work.db, order, orderStream(orderId));
   return state.status === 'none' ? null : (state.registrant?.email ?? null);
+}
+
+/** The offer to a waiting-list entry, with a link that opens the order placed for it (the entry's id). */
+async function offerMail(work: UnitOfWork, id: string, offer: SeatsOfferedToWaitingLine['data']): Promise<Mail | null> {
+  const { state: entry } = await loadAggregate(work.db, waitingListEntry, waitingListEntryStream(offer.entryId));
+  const conference = await loadConference(work, offer.conferenceId);
+  if (entry.status === 'none' || conference.status === 'none') return null;
+  const orderId = offer.entryId;
+  const link = `${publicUrl()}/orders/${orderId}/offer/${offerKey(await sessionSecret(work.db), orderId)}`;
+  return seatsOfferedMail(id, { orderId, email: entry.email, firstName: entry.firstName, conferenceName: conference.details.name, link });
 }
 
 async function mailFor(work: UnitOfWork, event: StoredEvent): Promise<Mail | null> {
@@ -24,6 +39,7 @@ async function mailFor(work: UnitOfWork, event: StoredEvent): Promise<Mail | nul
     return email ? reservationExpiredMail(id, { orderId: event.data.orderId, email }) : null;
   }
   if (seatAssignmentsEvents.is(event) && event.type === 'SeatAssigned') return seatAssignedMail(id, event.data);
+  if (seatsAvailabilityEvents.is(event) && event.type === 'SeatsOfferedToWaitingLine') return offerMail(work, id, event.data);
   return null;
 }
 
@@ -34,7 +50,9 @@ async function mailFor(work: UnitOfWork, event: StoredEvent): Promise<Mail | nul
  */
 export const outboxMail: Subscription = {
   name: 'outbox-mail',
-  eventTypes: ['OrderConfirmed', 'OrderExpired', 'SeatAssigned'] satisfies [OrderConfirmed['type'], OrderExpired['type'], SeatAssigned['type']],
+  eventTypes: ['OrderConfirmed', 'OrderExpired', 'SeatAssigned', 'SeatsOfferedToWaitingLine'] satisfies [
+    OrderConfirmed['type'], OrderExpired['type'], SeatAssigned['type'], SeatsOfferedToWaitingLine['type'],
+  ],
   async apply(work, events) {
     const mails: Mail[] = [];
     for (const event of events) {

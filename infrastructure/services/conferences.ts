@@ -84,6 +84,6 @@ export async function setPublished(context: ServiceContext, conferenceId: string
 }
 
 /** The authoritative conference (from its events, not a read model): what orders are priced on. */
-export async function loadConference(context: Pick<ServiceContext, 'db'>, conferenceId: string) {
+export async function loadConference(context: { readonly db: Db }, conferenceId: string) {
   return (await loadAggregate(context.db, conference, conferenceStream(conferenceId))).state;
 }

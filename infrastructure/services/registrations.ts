@@ -1,3 +1,4 @@
+import type { Db } from '../db/client';
 import { order, type Registrant } from '@/domain/registration/order';
 import { loadAggregate } from '../commands/handle';
 import { orderStream, send } from '../commands/router';
@@ -8,7 +9,7 @@ import { attempt, parse, refusal, type Outcome } from './result';
 import { placeOrderSchema, registrantFormSchema, registrantSchema, seatsSchema } from './schemas';
 
 /** What orders are priced on: the conference's own events, not a read model. */
-async function catalogOf(context: ServiceContext, conferenceId: string) {
+export async function catalogOf(context: { readonly db: Db }, conferenceId: string) {
   const state = await loadConference(context, conferenceId);
   if (state.status === 'none') return null;
   return {
@@ -17,8 +18,8 @@ async function catalogOf(context: ServiceContext, conferenceId: string) {
   };
 }
 
-const expiresAt = (context: ServiceContext) =>
-  new Date((context.now ?? new Date()).getTime() + reservationTtlSeconds() * 1000).toISOString();
+/** When a reservation made now expires. */
+export const reservationExpiry = (now: Date = new Date()) => new Date(now.getTime() + reservationTtlSeconds() * 1000).toISOString();
 
 export type PlacedOrder = { orderId: string; accessCode: string; version: number };
 
@@ -34,7 +35,7 @@ export async function placeOrder(context: ServiceContext, input: unknown): Promi
     // The code's use is held first, like a seat: an order never has a discount it does not hold.
     const promotion = promoCode === undefined ? undefined : await reservePromoCodeUse(context, conferenceId, promoCode, orderId);
     const data = {
-      orderId, conferenceId, seats, ...priced, currency: defaultCurrency, reservationExpiresAt: expiresAt(context), accessCode,
+      orderId, conferenceId, seats, ...priced, currency: defaultCurrency, reservationExpiresAt: reservationExpiry(context.now), accessCode,
       ...(promotion && { promotion }),
     };
     const result = await send({ type: 'PlaceOrder', data }, commandContext(context)).catch(async (error: unknown) => {

@@ -113,6 +113,9 @@ export const registrantFormSchema = registrantSchema
   .extend({ confirmEmail: typed('Confirm email').toLowerCase() })
   .refine((value) => value.email === value.confirmEmail, { path: ['confirmEmail'], message: 'Emails do not match.' });
 
+/** Who joins a waiting list, and how many seats of which types they wait for. */
+export const waitingListSchema = registrantSchema.extend({ seats: seatSelectionSchema });
+
 export const attendeeSchema = z.object(person).extend({ email });
 /** A row of the assign-seats form: an emptied e-mail unassigns the seat. */
 export const attendeeRowSchema = z.object({

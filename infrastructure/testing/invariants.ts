@@ -7,6 +7,7 @@ import { ordersProjection } from '../projections/orders';
 import { promoCodesProjection } from '../projections/promo-codes';
 import { seatAllocationProjection, type AllocationDoc } from '../projections/seat-allocation';
 import { seatAssignmentsProjection } from '../projections/seat-assignments';
+import { seatsAvailabilityEvents } from '@/domain/registration/seats-availability';
 
 /**
  * What must hold after any run, however many processes were killed, frozen or cut off: checked
@@ -36,7 +37,7 @@ async function commandsOnce(db: Db) {
 
 /**
  * Per seat type, no hold is ever granted past the quota: replayed event by event, after every
- * `SeatsReserved` that took seats of a type, reserved + sold ≤ quota for it. (An organizer may
+ * `SeatsReserved` or offer to the waiting line that took seats of a type, reserved + sold ≤ quota for it. (An organizer may
  * lower a quota below what is taken; that is not a sale.)
  */
 function neverOversold(events: readonly StoredEvent[]) {
@@ -47,10 +48,11 @@ function neverOversold(events: readonly StoredEvent[]) {
     if (key === null) continue;
     const doc = seatAllocationProjection.evolve(docs.get(key) ?? null, event);
     docs.set(key, doc);
-    if (event.type !== 'SeatsReserved' || !doc) continue;
-    const taken = (event.data as { availableSeatsChanged: readonly { seatTypeId: string; quantity: number }[] }).availableSeatsChanged;
+    if (!doc || !seatsAvailabilityEvents.is(event)) continue;
+    const taken = event.type === 'SeatsReserved' ? event.data.availableSeatsChanged.filter((change) => change.quantity < 0)
+      : event.type === 'SeatsOfferedToWaitingLine' ? event.data.seats : [];
     for (const row of doc.seatTypes) {
-      const took = taken.some((change) => change.seatTypeId === row.seatTypeId && change.quantity < 0);
+      const took = taken.some((change) => change.seatTypeId === row.seatTypeId);
       if (took && row.reserved + row.sold > row.quota) violations.push(`${key}/${row.seatTypeId} at ${event.globalPosition}: ${row.reserved} + ${row.sold} > ${row.quota}`);
     }
   }

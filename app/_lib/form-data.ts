@@ -17,3 +17,12 @@ export function centsOf(typed: string): number | string {
   const amount = Number(typed.trim());
   return typed.trim() !== '' && Number.isFinite(amount) ? Math.round(amount * 100) : typed;
 }
+
+const quantityPrefix = 'quantity:';
+
+/** The seat forms' `quantity:<seat type id>` selects, as the seats a service takes. */
+export const seatsOf = (form: FormData) =>
+  [...form.keys()].filter((name) => name.startsWith(quantityPrefix)).map((name) => ({
+    seatTypeId: name.slice(quantityPrefix.length),
+    quantity: textOf(form, name),
+  }));

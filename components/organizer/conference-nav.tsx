@@ -9,6 +9,7 @@ const sections = [
   { path: '/seat-types', label: 'Seat types' },
   { path: '/promo-codes', label: 'Promo codes' },
   { path: '/orders', label: 'Orders' },
+  { path: '/waiting-list', label: 'Waiting list' },
   { path: '/allocation', label: 'Allocation' },
   { path: '/history', label: 'History' },
 ];

@@ -46,3 +46,16 @@ export type PromoCodeRowDto = {
   readonly uses: number | null;
   readonly used: number;
 };
+
+export type WaitingListStatus = 'Waiting' | 'Offered' | 'Booked' | 'Lapsed';
+
+/** A row of the waiting list: one per seat type an entry waits for; `position` is its place in the list. */
+export type WaitingListRowDto = {
+  readonly entryId: string;
+  readonly position: number;
+  readonly name: string;
+  readonly email: string;
+  readonly seatTypeName: string;
+  readonly quantity: number;
+  readonly status: WaitingListStatus;
+};

@@ -53,3 +53,11 @@ export type SeatChoice = {
   readonly max: number;
   readonly initial: number;
 };
+
+/** Where a waiting-list entry stands: `place` (1 = first) while it waits; its order has the entry's id. */
+export type WaitingListEntrySnapshot = {
+  readonly entryId: string;
+  readonly status: 'joining' | 'waiting' | 'offered' | 'booked' | 'lapsed';
+  readonly place: number | null;
+  readonly seats: readonly { readonly seatTypeName: string; readonly quantity: number }[];
+};

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '../fetch-json';
-import type { OrderSnapshot, SeatAssignmentsSnapshot } from './order-types';
+import type { OrderSnapshot, SeatAssignmentsSnapshot, WaitingListEntrySnapshot } from './order-types';
 
 /** `null` until the read model has the order: it is written a moment after the command. */
 export const orderQuery = (orderId: string) =>
@@ -14,4 +14,10 @@ export const seatAssignmentsQuery = (orderId: string) =>
   queryOptions({
     queryKey: ['orders', orderId, 'seats'],
     queryFn: () => fetchJson<SeatAssignmentsSnapshot | null>(`/api/orders/${orderId}/seats`),
+  });
+
+export const waitingListEntryQuery = (entryId: string) =>
+  queryOptions({
+    queryKey: ['waiting-list', entryId],
+    queryFn: () => fetchJson<WaitingListEntrySnapshot | null>(`/api/waiting-list/${entryId}`),
   });

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoney } from '@/domain/shared/money';
 import { Field } from '../forms/field';
@@ -7,6 +8,7 @@ import { FormAlert } from '../forms/form-alert';
 import type { FormAction } from '../forms/result';
 import { useForm } from '../forms/use-form';
 import type { SeatChoice } from './order-types';
+import { QuantitySelect } from './quantity-select';
 import { TableWrap } from '../table-wrap';
 
 
@@ -17,11 +19,11 @@ type Props = {
   readonly conferenceId: string;
   readonly orderId: string | null;
   readonly commandId: string;
+  /** Where a registrant goes for a seat type that is sold out. */
+  readonly waitingListHref: string;
 };
 
-const range = (max: number) => Array.from({ length: max + 1 }, (_, n) => n);
-
-export function SeatSelectionForm({ action, choices, currency, conferenceId, orderId, commandId }: Props) {
+export function SeatSelectionForm({ action, choices, currency, conferenceId, orderId, commandId, waitingListHref }: Props) {
   const { state, pending, form, errorOf } = useForm(action);
   const [quantities, setQuantities] = useState<Record<string, number>>(() =>
     Object.fromEntries(choices.map((choice) => [choice.seatTypeId, choice.initial])),
@@ -54,23 +56,17 @@ export function SeatSelectionForm({ action, choices, currency, conferenceId, ord
                 <td className="number">{choice.max > 0 ? choice.left : <span className="badge badge--muted">Sold out</span>}</td>
                 <td>
                   {choice.max > 0 ? (
-                    <select
-                      className="quantity-select"
-                      name={`quantity:${choice.seatTypeId}`}
-                      aria-label={`Quantity of ${choice.name}`}
+                    <QuantitySelect
+                      seatTypeId={choice.seatTypeId}
+                      seatTypeName={choice.name}
+                      max={choice.max}
                       value={quantities[choice.seatTypeId] ?? 0}
                       onChange={(event) =>
                         setQuantities((current) => ({ ...current, [choice.seatTypeId]: Number(event.target.value) }))
                       }
-                    >
-                      {range(choice.max).map((n) => (
-                        <option key={n} value={n}>
-                          {n}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   ) : (
-                    <span className="muted" aria-hidden="true">—</span>
+                    <Link href={waitingListHref}>Join the waiting list</Link>
                   )}
                 </td>
               </tr>

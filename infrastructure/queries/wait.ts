@@ -3,6 +3,7 @@ import { poll } from '../poll';
 import { allocationDoc, conferenceBySlug } from './conferences';
 import { orderDoc } from './orders';
 import { promoCodesView } from './promo-codes';
+import { waitingListEntryDoc } from './waiting-list';
 
 /*
  * Read models follow commands a moment later. An action that redirects to a page reading one
@@ -54,4 +55,9 @@ export async function untilSeatsOnSale(db: Db, slug: string): Promise<void> {
 /** The promo codes page shows what an organizer's command did. */
 export async function untilPromoCodesVersion(db: Db, conferenceId: string, version: number): Promise<void> {
   await poll(() => promoCodesView(db, conferenceId), atVersion(version));
+}
+
+/** The entry's page shows its place in line, which the seats availability gives a moment after joining. */
+export async function untilInWaitingLine(db: Db, entryId: string): Promise<void> {
+  await poll(() => waitingListEntryDoc(db, entryId), (doc) => doc !== null && doc.status !== 'joining');
 }

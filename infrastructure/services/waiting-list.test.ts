@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { conferenceHistory } from '../queries/history';
 import { allocationView } from '../queries/organizer';
 import { conferenceWaitingList, waitingListEntryView } from '../queries/waiting-list';
-import { serverDatabase, type TestDatabase } from '../testing/databases';
+import { engines } from '../testing/databases';
 import { publishedConference, registrant, settledOrder, startApplicationRunner } from '../testing/application';
 import { eventually } from '../testing/recording-projection';
 import { placeOrder } from './registrations';
@@ -17,11 +17,11 @@ const expireNow = (db: Database, orderId: string) =>
 const statusesOf = (db: Database, conferenceId: string) =>
   conferenceWaitingList(db, conferenceId).then((rows) => rows.map((row) => `${row.position} ${row.name} ${row.status}`));
 
-describe('the waiting list through the application services and running subscriptions (server PostgreSQL)', () => {
-  let db: TestDatabase;
+describe.each(engines)('the waiting list through the application services and running subscriptions (%s)', (_engine, open) => {
+  let db: Awaited<ReturnType<typeof open>>;
   let runner: ReturnType<typeof startApplicationRunner>;
   beforeAll(async () => {
-    db = await serverDatabase();
+    db = await open();
     runner = startApplicationRunner(db);
   });
   afterAll(async () => {

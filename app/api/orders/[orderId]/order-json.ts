@@ -1,9 +1,10 @@
 import 'server-only';
 import { json, notFoundJson } from '@/app/api/_lib/json';
 import { hasOrderAccess } from '@/app/orders/order-access';
-import type { OrderSnapshot, SeatAssignmentsSnapshot } from '@/components/registrant/order-types';
+import type { OrderSnapshot, SeatAssignmentsSnapshot, WaitingListEntrySnapshot } from '@/components/registrant/order-types';
 import type { Db } from '@/infrastructure/db/client';
 import type { OrderView, SeatAssignmentsView } from '@/infrastructure/queries/orders';
+import type { WaitingListEntryView } from '@/infrastructure/queries/waiting-list';
 import { database } from '@/infrastructure/runtime';
 
 /**
@@ -30,3 +31,7 @@ export const orderSnapshot = (view: OrderView) => {
 
 export const seatsSnapshot = ({ orderId, version, seats }: SeatAssignmentsView) =>
   ({ orderId, version, seats: seats.map(({ position, label, firstName, lastName, email }) => ({ position, label, firstName, lastName, email })) }) satisfies SeatAssignmentsSnapshot;
+
+/** A waiting-list entry: the browser that joined may follow it, as it may open the order an offer places under its id. */
+export const entrySnapshot = ({ entryId, status, place, seats }: WaitingListEntryView) =>
+  ({ entryId, status, place, seats: seats.map(({ seatTypeName, quantity }) => ({ seatTypeName, quantity })) }) satisfies WaitingListEntrySnapshot;

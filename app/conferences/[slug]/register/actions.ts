@@ -1,6 +1,6 @@
 'use server';
 
-import { textOf } from '@/app/_lib/form-data';
+import { seatsOf, textOf } from '@/app/_lib/form-data';
 import { formAction, type Done } from '@/app/_lib/form-action';
 import { hasOrderAccess, orderNotFound, registrantContext } from '@/app/orders/order-access';
 import type { FormState } from '@/components/forms/result';
@@ -11,15 +11,6 @@ import { mayPlaceOrder } from '@/infrastructure/services/access';
 import type { ServiceContext } from '@/infrastructure/services/context';
 import { placeOrder, updateOrderSeats } from '@/infrastructure/services/registrations';
 import type { Outcome } from '@/infrastructure/services/result';
-
-const quantityPrefix = 'quantity:';
-
-/** The register form's `quantity:<seat type id>` selects, as the seats a service takes. */
-const seatsOf = (form: FormData) =>
-  [...form.keys()].filter((name) => name.startsWith(quantityPrefix)).map((name) => ({
-    seatTypeId: name.slice(quantityPrefix.length),
-    quantity: textOf(form, name),
-  }));
 
 /**
  * Order now: a new order, or (with an order this browser may change) new seats for that order.

@@ -38,6 +38,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         conferenceId={offer.conference.conferenceId}
         orderId={order?.orderId ?? null}
         commandId={randomUUID()}
+        waitingListHref={`/conferences/${slug}/waiting-list`}
       />
     </>
   );

@@ -42,4 +42,35 @@ describe('a client of the JSON API from conference to attendee', () => {
     const document = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
     expect(validateAgainst(document, api.recorded)).toEqual([]);
   });
+
+  it('joins the waiting list of a sold-out seat type, is offered the seat a raised quota frees, and pays for it', async () => {
+    const api = apiClient(app.url);
+    const { slug, token, seatTypes: [seatType] } = await openSale(api.send, 'Waiting', [1], [9_900]);
+    const seat = { seatTypeId: seatType!.seatTypeId, name: seatType!.name, description: '', price: 9_900 };
+    const holder = await api.post(`/conferences/${slug}/orders`, { body: { seats: [{ seatTypeId: seat.seatTypeId, quantity: 1 }] } });
+    await eventually(() => api.get(`/orders/${holder.body.orderId}`, { token: holder.body.orderToken }), (r) => r.body?.lines?.[0]?.quantity === 1);
+
+    const person = { firstName: 'Wanda', lastName: 'Waiting', email: 'wanda@example.com' };
+    const refused = await api.post(`/conferences/${slug}/waiting-list`, { body: { ...person, seats: [{ seatTypeId: seat.seatTypeId, quantity: 0 }] } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', fields: { seats: 'Select at least one seat.' } } } });
+    const joined = await api.post(`/conferences/${slug}/waiting-list`, { body: { ...person, seats: [{ seatTypeId: seat.seatTypeId, quantity: 1 }] } });
+    expect(joined.status).toBe(201);
+    const { entryId, orderToken } = joined.body as { entryId: string; orderToken: string };
+    const waiting = await eventually(() => api.get(`/waiting-list/${entryId}`, { token: orderToken }), (r) => r.body?.position === 1);
+    expect(waiting.body).toMatchObject({ entryId, status: 'waiting', orderId: null, seats: [{ seatTypeId: seat.seatTypeId, quantity: 1 }] });
+    expect((await api.get(`/waiting-list/${entryId}`, { token: holder.body.orderToken })).status).toBe(404);
+
+    expect((await api.put(`/organizer/conferences/${slug}/seat-types/${seat.seatTypeId}`, { token, body: { ...seat, quantity: 2 } })).status).toBe(202);
+    const offered = await eventually(() => api.get(`/waiting-list/${entryId}`, { token: orderToken }), (r) => r.body?.status === 'offered');
+    expect(offered.body).toMatchObject({ position: null, orderId: entryId });
+    const order = await eventually(() => api.get(`/orders/${entryId}`, { token: orderToken }), (r) => r.body?.status === 'reserved');
+    expect(order.body).toMatchObject({ registrant: person, total: 9_900, lines: [{ seatTypeId: seat.seatTypeId, quantity: 1 }] });
+    const { body: checkout } = await api.post(`/orders/${entryId}/checkout`, { token: orderToken });
+    await api.post(`/payments/${checkout.paymentId}/accept`, { token: orderToken });
+    const list = await eventually(() => api.get(`/organizer/conferences/${slug}/waiting-list`, { token }), (r) => r.body.entries[0]?.status === 'booked');
+    expect(list.body.entries).toEqual([{ entryId, position: 1, ...person, seats: [{ seatTypeId: seat.seatTypeId, seatTypeName: seat.name, quantity: 1 }], status: 'booked' }]);
+
+    const document = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
+    expect(validateAgainst(document, api.recorded)).toEqual([]);
+  });
 });

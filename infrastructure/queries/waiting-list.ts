@@ -18,7 +18,8 @@ export type WaitingListRow = {
   readonly entryId: string;
   /** The entry's place in the list, in the order people joined (1 = first). */
   readonly position: number;
-  readonly name: string;
+  readonly firstName: string;
+  readonly lastName: string;
   readonly email: string;
   readonly seatTypeId: string;
   readonly seatTypeName: string;
@@ -63,7 +64,7 @@ export async function conferenceWaitingList(db: Db, conferenceId: string): Promi
   const nameOf = await seatTypeNames(db, conferenceId);
   return rows.flatMap(({ doc }, index) =>
     doc.seats.map(({ seatTypeId, quantity }) => ({
-      entryId: doc.entryId, position: index + 1, name: `${doc.firstName} ${doc.lastName}`, email: doc.email,
+      entryId: doc.entryId, position: index + 1, firstName: doc.firstName, lastName: doc.lastName, email: doc.email,
       seatTypeId, seatTypeName: nameOf(seatTypeId), quantity, status: doc.status,
     })),
   );

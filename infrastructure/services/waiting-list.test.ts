@@ -15,7 +15,7 @@ const expireNow = (db: Database, orderId: string) =>
   db.query(`UPDATE scheduled_commands SET due_at = now() WHERE fired_at IS NULL AND message->'data'->>'orderId' = $1`, [orderId]);
 
 const statusesOf = (db: Database, conferenceId: string) =>
-  conferenceWaitingList(db, conferenceId).then((rows) => rows.map((row) => `${row.position} ${row.name} ${row.status}`));
+  conferenceWaitingList(db, conferenceId).then((rows) => rows.map((row) => `${row.position} ${row.firstName} ${row.lastName} ${row.status}`));
 
 describe.each(engines)('the waiting list through the application services and running subscriptions (%s)', (_engine, open) => {
   let db: Awaited<ReturnType<typeof open>>;

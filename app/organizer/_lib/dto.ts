@@ -22,5 +22,5 @@ const statusWords: Readonly<Record<EntryStatus, WaitingListStatus>> = {
 };
 
 export const waitingListDtos = (rows: readonly WaitingListRow[]) =>
-  rows.map(({ entryId, position, name, email, seatTypeName, quantity, status }) =>
-    ({ entryId, position, name, email, seatTypeName, quantity, status: statusWords[status] }) satisfies WaitingListRowDto);
+  rows.map(({ entryId, position, firstName, lastName, email, seatTypeName, quantity, status }) =>
+    ({ entryId, position, name: `${firstName} ${lastName}`, email, seatTypeName, quantity, status: statusWords[status] }) satisfies WaitingListRowDto);

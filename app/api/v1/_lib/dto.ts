@@ -5,6 +5,7 @@ import type { PromoCodesDoc } from '@/infrastructure/projections/promo-codes';
 import type { RegistrationOffer } from '@/infrastructure/queries/conferences';
 import type { OrderView, SeatAssignmentsView } from '@/infrastructure/queries/orders';
 import type { AllocationView, OrganizerOrderRow } from '@/infrastructure/queries/organizer';
+import type { WaitingListEntryView, WaitingListRow } from '@/infrastructure/queries/waiting-list';
 
 // What the API answers, as zod schemas: the OpenAPI document is generated from them, and every
 // answer is built by a function whose result `satisfies` its schema's type.
@@ -82,6 +83,28 @@ export const promoCodes = z.object({
   version,
 });
 
+/** The order token opens the entry and, once seats are offered, the order placed for them (its id is the entry's). */
+export const waitingListJoined = z.object({ entryId: id, orderToken: z.string(), version });
+const waitingStatus = z.enum(['waiting', 'offered', 'booked', 'lapsed']);
+const waitedSeats = z.array(z.object({ seatTypeId: id, seatTypeName: z.string(), quantity: z.number().int() }));
+export const waitingListEntry = z.object({
+  entryId: id,
+  status: waitingStatus,
+  /** The place in line while waiting (1 = first); null once offered, or for a moment after joining. */
+  position: z.number().int().min(1).nullable(),
+  seats: waitedSeats,
+  /** The order placed for the offer (the entry's id), once seats were offered. */
+  orderId: id.nullable(),
+  version,
+});
+export const waitingList = z.object({
+  entries: z.array(z.object({
+    entryId: id, position: z.number().int().min(1), firstName: z.string(), lastName: z.string(), email: z.string(),
+    seats: waitedSeats, status: waitingStatus,
+  })),
+  version,
+});
+
 const statusOf = (status: OrderView['status']) => (status === 'partiallyReserved' ? 'reserved' : status);
 
 export const publicConferenceOf = ({ conference: c, seatTypes }: RegistrationOffer) => ({
@@ -142,3 +165,26 @@ export const promoCodesOf = (doc: PromoCodesDoc) => ({
   promoCodes: doc.codes.map(({ code, discountType, discount, seatTypeId, uses, used }) => ({ code, discountType, discount, seatTypeId, uses, used })),
   version: doc.version,
 }) satisfies z.infer<typeof promoCodes>;
+
+// An entry about to take its place in line is already waiting, its position not known yet.
+const waitingStatusOf = (status: WaitingListEntryView['status']) => (status === 'joining' ? 'waiting' : status);
+
+export const waitingListEntryOf = (view: WaitingListEntryView) => ({
+  entryId: view.entryId, status: waitingStatusOf(view.status), position: view.place,
+  seats: view.seats.map(({ seatTypeId, seatTypeName, quantity }) => ({ seatTypeId, seatTypeName, quantity })),
+  orderId: view.status === 'joining' || view.status === 'waiting' ? null : view.entryId,
+  version: view.version,
+}) satisfies z.infer<typeof waitingListEntry>;
+
+/** One entry per person, its seat types together, in the order they joined. */
+export function waitingListOf(rows: readonly WaitingListRow[], version: number) {
+  const entries = new Map<string, z.infer<typeof waitingList>['entries'][number]>();
+  for (const row of rows) {
+    const entry = entries.get(row.entryId) ?? {
+      entryId: row.entryId, position: row.position, firstName: row.firstName, lastName: row.lastName, email: row.email,
+      seats: [], status: waitingStatusOf(row.status),
+    };
+    entries.set(row.entryId, { ...entry, seats: [...entry.seats, { seatTypeId: row.seatTypeId, seatTypeName: row.seatTypeName, quantity: row.quantity }] });
+  }
+  return { entries: [...entries.values()], version } satisfies z.infer<typeof waitingList>;
+}

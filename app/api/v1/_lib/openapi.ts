@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import {
   accessCodeCheckSchema, attendeeSchema, conferenceDetailsChangeSchema, newConferenceSchema, newOrderSchema, promoCodeSchema, registrantSchema,
-  seatsSchema, seatTypeSchema,
+  seatsSchema, seatTypeSchema, waitingListSchema,
 } from '@/infrastructure/services/schemas';
 import * as dto from './dto';
 
@@ -26,6 +26,8 @@ const operations: readonly Operation[] = [
   op('post', '/conferences', 'Create a conference (answers its organizer token)', 'none', [201, dto.conferenceCreated], newConferenceSchema),
   op('get', '/conferences/{slug}', 'A published conference with what is left of each seat type', 'none', [200, dto.publicConference]),
   op('post', '/conferences/{slug}/orders', 'Place an order, with a promo code if any (answers its order token)', 'none', [201, dto.orderCreated], newOrderSchema),
+  op('post', '/conferences/{slug}/waiting-list', 'Join the waiting list for sold-out seats (answers an order token for the entry and the order an offer places)', 'none', [201, dto.waitingListJoined], waitingListSchema),
+  op('get', '/waiting-list/{entryId}', 'Where a waiting-list entry stands: its place in line, or the order offered to it', 'order', [200, dto.waitingListEntry]),
   op('post', '/orders/lookup', 'A token for the order an e-mail and access code open', 'none', [200, dto.orderTokenBody], accessCodeCheckSchema),
   op('get', '/orders/{orderId}', 'The order', 'order', [200, dto.order]),
   op('put', '/orders/{orderId}/seats', 'Change the seats of the order', 'order', [202, dto.written], seatsSchema),
@@ -47,6 +49,7 @@ const operations: readonly Operation[] = [
   op('get', '/organizer/conferences/{slug}/orders', 'The conference\'s orders', 'organizer', [200, dto.organizerOrders]),
   op('post', '/organizer/conferences/{slug}/promo-codes', 'Add a promo code (a percent, or an amount in cents)', 'organizer', [201, dto.promoCodeCreated], promoCodeSchema),
   op('get', '/organizer/conferences/{slug}/promo-codes', 'The promo codes and how many orders hold each', 'organizer', [200, dto.promoCodes]),
+  op('get', '/organizer/conferences/{slug}/waiting-list', 'The waiting list in the order people joined, with each entry\'s status', 'organizer', [200, dto.waitingList]),
   op('get', '/organizer/conferences/{slug}/allocation', 'Quota, reserved, sold and available per seat type', 'organizer', [200, dto.allocation]),
 ];
 

@@ -4,9 +4,11 @@ import { fieldsOf, seatsOf } from '@/app/_lib/form-data';
 import { formAction } from '@/app/_lib/form-action';
 import { registrantContext } from '@/app/orders/order-access';
 import type { FormState } from '@/components/forms/result';
+import { clientAddress } from '@/infrastructure/auth/request';
 import { grantOrderAccess } from '@/infrastructure/auth/session';
 import { registrationOffer } from '@/infrastructure/queries/conferences';
 import { untilInWaitingLine } from '@/infrastructure/queries/wait';
+import { mayPlaceOrder } from '@/infrastructure/services/access';
 import { refusal } from '@/infrastructure/services/result';
 import { joinWaitingList } from '@/infrastructure/services/waiting-list';
 
@@ -19,6 +21,8 @@ export async function joinWaitingListAction(slug: string, _previous: FormState, 
     const context = await registrantContext('join-waiting-list', fields.get('commandId'));
     const offer = await registrationOffer(context.db, slug);
     if (!offer) return refusal('ConferenceNotFound');
+    const admitted = await mayPlaceOrder(context.db, await clientAddress());
+    if (!admitted.ok) return admitted;
     const entry = { ...fieldsOf(fields, ['firstName', 'lastName', 'email']), seats: seatsOf(fields) };
     const joined = await joinWaitingList(context, offer.conference.conferenceId, entry);
     if (!joined.ok) return joined;

@@ -7,6 +7,7 @@ import { ordersProjection } from '../projections/orders';
 import { promoCodesProjection } from '../projections/promo-codes';
 import { seatAllocationProjection, type AllocationDoc } from '../projections/seat-allocation';
 import { seatAssignmentsProjection } from '../projections/seat-assignments';
+import { waitingListProjection } from '../projections/waiting-list';
 import { seatsAvailabilityEvents } from '@/domain/registration/seats-availability';
 
 /**
@@ -106,7 +107,7 @@ async function timersDone(db: Db) {
 }
 
 const documentProjections: readonly { projection: DocumentProjection<VersionedDoc>; table: string; key: string }[] = [
-  conferencesProjection, ordersProjection, seatAllocationProjection, seatAssignmentsProjection, promoCodesProjection,
+  conferencesProjection, ordersProjection, seatAllocationProjection, seatAssignmentsProjection, promoCodesProjection, waitingListProjection,
 ].map((projection) => ({ projection: projection as unknown as DocumentProjection<VersionedDoc>, table: projection.table, key: projection.keyColumn }));
 
 /** Every read model equals a rebuild from zero of the same events (folded here, in memory). */

@@ -1,4 +1,4 @@
-import { conferenceStream, orderStream, paymentStream, seatAssignmentsStream } from '../../commands/router';
+import { conferenceStream, orderStream, paymentStream, seatAssignmentsStream, waitingListEntryStream } from '../../commands/router';
 import { poll } from '../../poll';
 import type { Acknowledged } from '../resilient-client';
 import type { Sale, Send } from '../sale';
@@ -33,7 +33,8 @@ const settledOrder = (send: Send, { orderId, orderToken }: Order) =>
 /**
  * One registrant: places an order, waits for it to settle, then pays (now and then the payment is
  * rejected), changes seats, or walks away and lets the reservation expire; a paid order seats
- * its attendee.
+ * its attendee. One who got no seat may join the waiting list (its offers lapse unpaid, passing
+ * the seats on down the line).
  */
 export async function registrant(send: Send, sale: Sale, random: Random, log: Log): Promise<void> {
   const seats = [{ seatTypeId: random.pick(sale.seatTypes).seatTypeId, quantity: random.between(1, 3) }];
@@ -44,7 +45,11 @@ export async function registrant(send: Send, sale: Sale, random: Random, log: Lo
   acknowledge(log, 'PlaceOrder', orderStream(order.orderId), placed);
   const settled = await settledOrder(send, order);
   const held = (settled.value.body.lines as { quantity: number }[] | undefined)?.some((line) => line.quantity > 0);
-  if (!settled.done || !held) return;
+  if (!settled.done) return;
+  if (!held) {
+    if (random.next() < 0.5) await joinWaitingList(send, sale, seats, log, order.orderId);
+    return;
+  }
   const path = `/orders/${order.orderId}`;
   const choice = random.next();
   if (choice < 0.15) {
@@ -67,6 +72,12 @@ export async function registrant(send: Send, sale: Sale, random: Random, log: Lo
   if (!confirmed.done) return;
   const attendee = { firstName: 'Chaos', lastName: 'Attendee', email: `a-${order.orderId.slice(-12)}@example.com` };
   acknowledge(log, 'AssignSeat', seatAssignmentsStream(order.orderId), await send('PUT', `${path}/attendees/0`, attendee, order.orderToken));
+}
+
+async function joinWaitingList(send: Send, sale: Sale, seats: readonly { seatTypeId: string; quantity: number }[], log: Log, who: string) {
+  const person = { firstName: 'Chaos', lastName: `Waiting ${who.slice(-6)}`, email: `w-${who.slice(-12)}@example.com` };
+  const joined = await send('POST', `/conferences/${sale.slug}/waiting-list`, { ...person, seats });
+  acknowledge(log, 'JoinWaitingList', joined.status === 201 ? waitingListEntryStream(joined.body.entryId as string) : '', joined);
 }
 
 /**

@@ -99,6 +99,7 @@ function report(log: ReturnType<typeof emptyLog>, faults: ReturnType<typeof sche
     seconds: runMs / 1000,
     ordersAcknowledged: log.orders.length,
     commandsAcknowledged: log.acks.length,
+    commandsByType: log.acks.reduce<Record<string, number>>((counts, { command }) => ({ ...counts, [command]: (counts[command] ?? 0) + 1 }), {}),
     lost: violations['acknowledged commands in the store']!.length + violations['acknowledged orders stored exactly once']!.length,
     duplicated: violations['no command applied twice']!.length,
     oversold: violations['never oversold']!.length + log.oversoldSamples.length,

@@ -34,7 +34,7 @@ export function LiveWaitingList({ slug, initial }: { readonly slug: string; read
           </thead>
           <tbody>
             {data.map((row) => (
-              <tr key={`${row.entryId}/${row.seatTypeName}`}>
+              <tr key={`${row.entryId}/${row.seatTypeId}`}>
                 <td className="number">{row.position}</td>
                 <td>{row.name}</td>
                 <td>{row.email}</td>

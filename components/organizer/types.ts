@@ -55,6 +55,7 @@ export type WaitingListRowDto = {
   readonly position: number;
   readonly name: string;
   readonly email: string;
+  readonly seatTypeId: string;
   readonly seatTypeName: string;
   readonly quantity: number;
   readonly status: WaitingListStatus;

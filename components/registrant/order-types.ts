@@ -57,7 +57,8 @@ export type SeatChoice = {
 /** Where a waiting-list entry stands: `place` (1 = first) while it waits; its order has the entry's id. */
 export type WaitingListEntrySnapshot = {
   readonly entryId: string;
-  readonly status: 'joining' | 'waiting' | 'offered' | 'booked' | 'lapsed';
+  readonly status: 'waiting' | 'offered' | 'booked' | 'lapsed';
+  /** Null for a moment after joining, and once the entry no longer waits. */
   readonly place: number | null;
   readonly seats: readonly { readonly seatTypeName: string; readonly quantity: number }[];
 };

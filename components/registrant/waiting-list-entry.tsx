@@ -16,7 +16,7 @@ export function WaitingListEntry({ entryId, initial }: Props) {
     initialData: initial,
     refetchInterval: (q) => (over(q.state.data) ? false : 3_000),
   });
-  if (!entry || entry.status === 'joining' || entry.status === 'waiting') {
+  if (!entry || entry.status === 'waiting') {
     return (
       <section className="card stack">
         <p role="status" className="alert alert--success">You are on the waiting list</p>

@@ -1,4 +1,4 @@
-import { unreachable, type Decider, type Message } from '../shared/decider';
+import type { Decider, Message } from '../shared/decider';
 import { eventTypes } from '../shared/event-types';
 import { conflict, invalid } from '../shared/errors';
 import { assertQuantities, normalizeSeats, type SeatQuantity } from '../shared/seats';
@@ -41,10 +41,6 @@ export const waitingListEntry: Decider<JoinWaitingList, WaitingListJoined, Waiti
   streamType: 'waiting-list-entry',
   initialState: { status: 'none' },
   evolve: (_state, event) => ({ status: 'joined', ...event.data }),
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'JoinWaitingList': return join(command, state);
-      default: return unreachable(command.type);
-    }
-  },
+  // Joining is all an entry decides: the line and its offers are the seats availability's.
+  decide: join,
 };

@@ -1,10 +1,9 @@
-import { orderEvents } from '@/domain/registration/order';
 import { seatsAvailabilityEvents, type SeatQuantity } from '@/domain/registration/seats-availability';
 import { waitingListEvents } from '@/domain/registration/waiting-list';
 import type { StoredEvent } from '../event-store/types';
 import { documentSubscription, type DocumentProjection } from './document-projection';
 
-/** `joining` until the entry has its place in line; its order (the entry's id) decides the rest. */
+/** `joining` until the entry has its place in line; then whether the seats held for it were sold or let go. */
 export type WaitingListStatus = 'joining' | 'waiting' | 'offered' | 'booked' | 'lapsed';
 
 export type WaitingListEntryDoc = {
@@ -34,26 +33,26 @@ function evolve(doc: WaitingListEntryDoc | null, event: StoredEvent): WaitingLis
     };
   }
   if (!doc) return null;
-  if (seatsAvailabilityEvents.is(event)) {
-    if (event.type === 'WaitingLineJoined') return { ...doc, linePosition: event.streamPosition, status: doc.status === 'joining' ? 'waiting' : doc.status };
-    if (event.type === 'SeatsOfferedToWaitingLine') return { ...doc, status: 'offered', offered: event.data.seats };
-    return doc;
+  if (!seatsAvailabilityEvents.is(event)) return doc;
+  switch (event.type) {
+    case 'WaitingLineJoined': return { ...doc, linePosition: event.streamPosition, status: doc.status === 'joining' ? 'waiting' : doc.status };
+    case 'SeatsOfferedToWaitingLine': return { ...doc, status: 'offered', offered: event.data.seats };
+    // The offer's hold is the entry's id: sold when its order was paid, let go when it expired unpaid.
+    case 'SeatsReservationCommitted': return doc.status === 'offered' ? { ...doc, status: 'booked' } : doc;
+    case 'SeatsReservationCancelled': return doc.status === 'offered' ? { ...doc, status: 'lapsed' } : doc;
+    default: return doc;
   }
-  if (orderEvents.is(event) && doc.status === 'offered') {
-    if (event.type === 'OrderConfirmed') return { ...doc, status: 'booked' };
-    if (event.type === 'OrderExpired') return { ...doc, status: 'lapsed' };
-  }
-  return doc;
 }
 
-/** The events that speak of an entry, keyed by it (an offered order's id is its entry's). */
+/** The events that speak of an entry, keyed by it (the hold offered to it has the entry's id). */
 function keyOf(event: StoredEvent): string | null {
   if (waitingListEvents.is(event)) return event.data.entryId;
-  if (seatsAvailabilityEvents.is(event)) {
-    return event.type === 'WaitingLineJoined' || event.type === 'SeatsOfferedToWaitingLine' ? event.data.entryId : null;
+  if (!seatsAvailabilityEvents.is(event)) return null;
+  switch (event.type) {
+    case 'WaitingLineJoined': case 'SeatsOfferedToWaitingLine': return event.data.entryId;
+    case 'SeatsReservationCommitted': case 'SeatsReservationCancelled': return event.data.reservationId;
+    default: return null;
   }
-  if (orderEvents.is(event)) return event.type === 'OrderConfirmed' || event.type === 'OrderExpired' ? event.data.orderId : null;
-  return null;
 }
 
 /** One document per entry; a conference's line is its entries by `line_position`. */
@@ -63,7 +62,7 @@ export const waitingListProjection: DocumentProjection<WaitingListEntryDoc> = {
   keyColumn: 'entry_id',
   columns: { conference_id: 'text', line_position: 'bigint', status: 'text' },
   columnsOf: (doc) => ({ conference_id: doc.conferenceId, line_position: doc.linePosition, status: doc.status }),
-  eventTypes: ['WaitingListJoined', 'WaitingLineJoined', 'SeatsOfferedToWaitingLine', 'OrderConfirmed', 'OrderExpired'],
+  eventTypes: ['WaitingListJoined', 'WaitingLineJoined', 'SeatsOfferedToWaitingLine', 'SeatsReservationCommitted', 'SeatsReservationCancelled'],
   keyOf,
   evolve,
 };

@@ -1,12 +1,16 @@
 import type { Db } from '../db/client';
 import type { WaitingListEntryDoc, WaitingListStatus } from '../projections/waiting-list';
+
+/** As people read it: an entry about to take its place in line is already waiting (its place not known yet). */
+export type ListedStatus = Exclude<WaitingListStatus, 'joining'>;
+const listed = (status: WaitingListStatus): ListedStatus => (status === 'joining' ? 'waiting' : status);
 import { conferenceById } from './conferences';
 
-/** What the person who joined sees: where they stand. `place` is 1 for the first still waiting. */
+/** What the person who joined sees: where they stand. `place` 1 is first in line for what they wait for. */
 export type WaitingListEntryView = {
   readonly entryId: string;
   readonly conferenceId: string;
-  readonly status: WaitingListStatus;
+  readonly status: ListedStatus;
   readonly place: number | null;
   readonly seats: readonly { readonly seatTypeId: string; readonly seatTypeName: string; readonly quantity: number }[];
   readonly offered: readonly { readonly seatTypeId: string; readonly quantity: number }[] | null;
@@ -24,7 +28,7 @@ export type WaitingListRow = {
   readonly seatTypeId: string;
   readonly seatTypeName: string;
   readonly quantity: number;
-  readonly status: WaitingListStatus;
+  readonly status: ListedStatus;
 };
 
 async function seatTypeNames(db: Db, conferenceId: string): Promise<(seatTypeId: string) => string> {
@@ -39,9 +43,12 @@ export async function waitingListEntryDoc(db: Db, entryId: string): Promise<Wait
 
 export async function waitingListEntryView(db: Db, entryId: string): Promise<WaitingListEntryView | null> {
   const [row] = await db.query<{ doc: WaitingListEntryDoc; ahead: number }>(
+    // Ahead are those still waiting, earlier in line, for a seat type this entry also wants.
     `SELECT entry.doc, (SELECT count(*)::int FROM rm_waiting_list other
                         WHERE other.conference_id = entry.conference_id AND other.status = 'waiting'
-                          AND other.line_position < entry.line_position) AS ahead
+                          AND other.line_position < entry.line_position
+                          AND EXISTS (SELECT 1 FROM jsonb_array_elements(other.doc->'seats') theirs, jsonb_array_elements(entry.doc->'seats') mine
+                                      WHERE theirs->>'seatTypeId' = mine->>'seatTypeId')) AS ahead
      FROM rm_waiting_list entry WHERE entry.entry_id = $1`,
     [entryId],
   );
@@ -49,7 +56,7 @@ export async function waitingListEntryView(db: Db, entryId: string): Promise<Wai
   const { doc, ahead } = row;
   const nameOf = await seatTypeNames(db, doc.conferenceId);
   return {
-    entryId, conferenceId: doc.conferenceId, status: doc.status, place: doc.status === 'waiting' ? ahead + 1 : null,
+    entryId, conferenceId: doc.conferenceId, status: listed(doc.status), place: doc.status === 'waiting' ? ahead + 1 : null,
     seats: doc.seats.map(({ seatTypeId, quantity }) => ({ seatTypeId, seatTypeName: nameOf(seatTypeId), quantity })),
     offered: doc.offered, version: doc.version,
   };
@@ -65,7 +72,7 @@ export async function conferenceWaitingList(db: Db, conferenceId: string): Promi
   return rows.flatMap(({ doc }, index) =>
     doc.seats.map(({ seatTypeId, quantity }) => ({
       entryId: doc.entryId, position: index + 1, firstName: doc.firstName, lastName: doc.lastName, email: doc.email,
-      seatTypeId, seatTypeName: nameOf(seatTypeId), quantity, status: doc.status,
+      seatTypeId, seatTypeName: nameOf(seatTypeId), quantity, status: listed(doc.status),
     })),
   );
 }

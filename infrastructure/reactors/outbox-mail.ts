@@ -4,12 +4,12 @@ import { seatsAvailabilityEvents, type SeatsOfferedToWaitingLine } from '@/domai
 import { waitingListEntry } from '@/domain/registration/waiting-list';
 import { offerKey } from '../auth/offer-links';
 import { sessionSecret } from '../auth/secret';
-import { loadConference } from '../services/conferences';
 import { loadAggregate, type UnitOfWork } from '../commands/handle';
 import { orderStream, waitingListEntryStream } from '../commands/router';
 import type { StoredEvent } from '../event-store/types';
 import { orderConfirmedMail, publicUrl, reservationExpiredMail, seatAssignedMail, seatsOfferedMail, type Mail } from '../mail/compose';
 import { mailQueued } from '../mail/sender';
+import { loadConference } from '../services/conferences';
 import type { Subscription } from '../subscriptions/runner';
 import { derivedId } from './reaction-context';
 

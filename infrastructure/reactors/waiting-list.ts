@@ -1,8 +1,10 @@
 import { seatsAvailabilityEvents, type SeatsOfferedToWaitingLine } from '@/domain/registration/seats-availability';
 import { waitingListEntry, waitingListEvents, type WaitingListJoined } from '@/domain/registration/waiting-list';
+import { DomainError } from '@/domain/shared/errors';
 import { loadAggregate, type UnitOfWork } from '../commands/handle';
 import { sendWithin, waitingListEntryStream } from '../commands/router';
 import type { StoredEvent } from '../event-store/types';
+import { logger } from '../logger';
 import { defaultCurrency } from '../services/conferences';
 import { newAccessCode } from '../services/context';
 import { catalogOf, reservationExpiry } from '../services/registrations';
@@ -23,14 +25,30 @@ async function placeOfferedOrder(work: UnitOfWork, event: StoredEvent<SeatsOffer
   const { conferenceId, entryId: orderId, seats } = event.data;
   const { state: entry } = await loadAggregate(work.db, waitingListEntry, waitingListEntryStream(orderId));
   const priced = await catalogOf(work, conferenceId);
-  if (entry.status === 'none' || !priced) throw new Error(`Seats were offered to ${orderId}, which is not a waiting-list entry of ${conferenceId}`);
+  if (entry.status === 'none' || !priced) return passOn(work, event, 'not a waiting-list entry of this conference');
+  const placing = reactionContext(causeOf(event), 'waiting-list/order');
   const order = {
     orderId, conferenceId, seats, ...priced, offered: true as const, currency: defaultCurrency,
-    reservationExpiresAt: reservationExpiry(), accessCode: newAccessCode(),
+    reservationExpiresAt: reservationExpiry(placing.now), accessCode: newAccessCode(),
   };
+  try {
+    await sendWithin(work, { type: 'PlaceOrder', data: order }, placing);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return passOn(work, event, error.code);
+  }
   const { firstName, lastName, email } = entry;
-  await sendWithin(work, { type: 'PlaceOrder', data: order }, reactionContext(causeOf(event), 'waiting-list/order'));
   await sendWithin(work, { type: 'AssignRegistrantDetails', data: { orderId, firstName, lastName, email } }, reactionContext(causeOf(event), 'waiting-list/registrant'));
+}
+
+/**
+ * An offer that cannot become an order gives its seats back: they go to the next in line, not
+ * held for nobody, and the rest of the feed goes on.
+ */
+async function passOn(work: UnitOfWork, event: StoredEvent<SeatsOfferedToWaitingLine>, why: string) {
+  const { conferenceId, entryId: reservationId } = event.data;
+  logger.warn({ eventId: event.eventId, reservationId, why }, 'waiting-list offer passed on');
+  await sendWithin(work, { type: 'CancelSeatReservation', data: { conferenceId, reservationId } }, reactionContext(causeOf(event), 'waiting-list/pass-on'));
 }
 
 export const waitingListReactor: Subscription = {

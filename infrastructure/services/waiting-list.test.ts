@@ -41,7 +41,7 @@ describe.each(engines)('the waiting list through the application services and ru
       const joined = orThrow(await joinWaitingList(registrant(db), conferenceId, { firstName, lastName: 'Waiting', email: `${firstName.toLowerCase()}@example.com`, seats }));
       entries.push(joined.entryId);
     }
-    const places = await Promise.all(entries.map((entryId) => eventually(() => waitingListEntryView(db, entryId), (view) => view?.status === 'waiting')));
+    const places = await Promise.all(entries.map((entryId) => eventually(() => waitingListEntryView(db, entryId), (view) => typeof view?.place === 'number')));
     expect(places.map((view) => view?.place)).toEqual([1, 2, 3]);
 
     // The 2 seats come free: the first two in line get them, the third still waits, first now.
@@ -80,6 +80,19 @@ describe.each(engines)('the waiting list through the application services and ru
     expect(history).toContain('Ada Waiting joined the waiting list for 1 × General admission');
     expect(history).toContain('1 × General admission held for Edsger Waiting from the waiting list');
   }, 60_000);
+
+  it('counts a place in line among those waiting for the same seat type', async () => {
+    const { conferenceId, seatTypeIds: [general, vip] } = await publishedConference(db, [
+      { name: 'General admission', quantity: 1, price: 100 }, { name: 'VIP', quantity: 1, price: 500 },
+    ]);
+    const both = [{ seatTypeId: general!, quantity: 1 }, { seatTypeId: vip!, quantity: 1 }];
+    await settledOrder(db, orThrow(await placeOrder(registrant(db), { conferenceId, seats: both })).orderId);
+    const join = async (firstName: string, seats: { seatTypeId: string; quantity: number }[]) =>
+      orThrow(await joinWaitingList(registrant(db), conferenceId, { firstName, lastName: 'Waiting', email: `${firstName.toLowerCase()}@example.com`, seats })).entryId;
+    const entries = [await join('Ada', [both[0]!]), await join('Grace', [both[0]!]), await join('Vera', [both[1]!]), await join('Both', both)];
+    const places = await Promise.all(entries.map((entryId) => eventually(() => waitingListEntryView(db, entryId), (view) => typeof view?.place === 'number')));
+    expect(places.map((view) => view?.place)).toEqual([1, 2, 1, 4]);
+  });
 
   it('refuses an entry that asks for no seat, or gives no valid e-mail, and writes nothing', async () => {
     const { conferenceId, seatTypeIds: [general] } = await publishedConference(db, [{ name: 'General admission', quantity: 1, price: 100 }]);

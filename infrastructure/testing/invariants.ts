@@ -1,3 +1,4 @@
+import { seatsAvailabilityEvents } from '@/domain/registration/seats-availability';
 import type { Db } from '../db/client';
 import { checkpointOf, readAll } from '../event-store/read';
 import { startOfFeed, type StoredEvent } from '../event-store/types';
@@ -8,7 +9,6 @@ import { promoCodesProjection } from '../projections/promo-codes';
 import { seatAllocationProjection, type AllocationDoc } from '../projections/seat-allocation';
 import { seatAssignmentsProjection } from '../projections/seat-assignments';
 import { waitingListProjection } from '../projections/waiting-list';
-import { seatsAvailabilityEvents } from '@/domain/registration/seats-availability';
 
 /**
  * What must hold after any run, however many processes were killed, frozen or cut off: checked

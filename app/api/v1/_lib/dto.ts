@@ -166,13 +166,10 @@ export const promoCodesOf = (doc: PromoCodesDoc) => ({
   version: doc.version,
 }) satisfies z.infer<typeof promoCodes>;
 
-// An entry about to take its place in line is already waiting, its position not known yet.
-const waitingStatusOf = (status: WaitingListEntryView['status']) => (status === 'joining' ? 'waiting' : status);
-
 export const waitingListEntryOf = (view: WaitingListEntryView) => ({
-  entryId: view.entryId, status: waitingStatusOf(view.status), position: view.place,
+  entryId: view.entryId, status: view.status, position: view.place,
   seats: view.seats.map(({ seatTypeId, seatTypeName, quantity }) => ({ seatTypeId, seatTypeName, quantity })),
-  orderId: view.status === 'joining' || view.status === 'waiting' ? null : view.entryId,
+  orderId: view.status === 'waiting' ? null : view.entryId,
   version: view.version,
 }) satisfies z.infer<typeof waitingListEntry>;
 
@@ -182,7 +179,7 @@ export function waitingListOf(rows: readonly WaitingListRow[], version: number) 
   for (const row of rows) {
     const entry = entries.get(row.entryId) ?? {
       entryId: row.entryId, position: row.position, firstName: row.firstName, lastName: row.lastName, email: row.email,
-      seats: [], status: waitingStatusOf(row.status),
+      seats: [], status: row.status,
     };
     entries.set(row.entryId, { ...entry, seats: [...entry.seats, { seatTypeId: row.seatTypeId, seatTypeName: row.seatTypeName, quantity: row.quantity }] });
   }

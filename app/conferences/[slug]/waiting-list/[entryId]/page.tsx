@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { entrySnapshot } from '@/app/api/orders/[orderId]/order-json';
 import { hasOrderAccess } from '@/app/orders/order-access';
 import { WaitingListEntry } from '@/components/registrant/waiting-list-entry';
 import { conferenceBySlug } from '@/infrastructure/queries/conferences';
@@ -26,7 +25,7 @@ export default async function WaitingListEntryPage({ params }: Props) {
         <Link href={`/conferences/${slug}`}>{conference.name}</Link>
       </p>
       <h1>Waiting list</h1>
-      <WaitingListEntry entryId={entryId} initial={view && entrySnapshot(view)} />
+      <WaitingListEntry entryId={entryId} initial={view} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import 'server-only';
 import { tokenSubject } from '@/infrastructure/api/tokens';
-import { conferenceIdOfSlug } from '@/infrastructure/queries/conferences';
+import { conferenceIdOfSlug, registrationOffer, type RegistrationOffer } from '@/infrastructure/queries/conferences';
+import { mayPlaceOrder } from '@/infrastructure/services/access';
 import { loadPayment } from '@/infrastructure/services/payments';
 import { idSchema } from '@/infrastructure/services/schemas';
-import { notFound, unauthorized, type Answer } from './answer';
+import { notFound, refused, unauthorized, type Answer } from './answer';
 import type { Call } from './call';
 
 /** What a token opens here, or the contract's answer: no token 401; a wrong, revoked or foreign one 404. */
@@ -30,4 +31,12 @@ export async function conferenceAccess(call: Call<unknown>, slug: string): Promi
   if (!call.token) return { refused: unauthorized() };
   const [subject, conferenceId] = await Promise.all([tokenSubject(call.db, 'organizer', call.token), conferenceIdOfSlug(call.db, slug)]);
   return conferenceId && conferenceId === subject ? { granted: conferenceId } : { refused: notFound('Conference not found') };
+}
+
+/** The published conference at this slug, to a caller within the limit of new orders (which joining a waiting list counts against too). */
+export async function registrationAccess(call: Call<unknown>, slug: string): Promise<Access<RegistrationOffer>> {
+  const offer = await registrationOffer(call.db, slug);
+  if (!offer) return { refused: notFound('Conference not found') };
+  const admitted = await mayPlaceOrder(call.db, call.address);
+  return admitted.ok ? { granted: offer } : { refused: refused(admitted) };
 }

@@ -1,8 +1,7 @@
 import { issueToken } from '@/infrastructure/api/tokens';
-import { registrationOffer } from '@/infrastructure/queries/conferences';
-import { mayPlaceOrder } from '@/infrastructure/services/access';
 import { joinWaitingList } from '@/infrastructure/services/waiting-list';
-import { notFound, refused } from '../../../_lib/answer';
+import { refused } from '../../../_lib/answer';
+import { registrationAccess } from '../../../_lib/access';
 import { apiRoute } from '../../../_lib/call';
 import { writeAnswer } from '../../../_lib/write';
 
@@ -13,11 +12,9 @@ export const dynamic = 'force-dynamic';
  * seats are offered to it, the order placed for them (whose id is the entry's).
  */
 export const POST = apiRoute<{ slug: string }>(async (call) => {
-  const offer = await registrationOffer(call.db, call.params.slug);
-  if (!offer) return notFound('Conference not found');
-  const admitted = await mayPlaceOrder(call.db, call.address);
-  if (!admitted.ok) return refused(admitted);
-  const joined = await joinWaitingList(call.context('api:registrant'), offer.conference.conferenceId, call.body);
+  const access = await registrationAccess(call, call.params.slug);
+  if ('refused' in access) return access.refused;
+  const joined = await joinWaitingList(call.context('api:registrant'), access.granted.conference.conferenceId, call.body);
   if (!joined.ok) return refused(joined);
   return writeAnswer(joined, { entryId: joined.entryId, orderToken: await issueToken(call.db, 'order', joined.entryId) }, 201);
 });

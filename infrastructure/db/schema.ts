@@ -23,6 +23,8 @@ export const streams = pgTable('streams', {
   streamId: text('stream_id').primaryKey(),
   streamType: text('stream_type').notNull(),
   version: integer('version').notNull(),
+  /** The transaction that last appended: a transaction with an older id may not append after it (drizzle/0011). */
+  lastTransactionId: xid8('last_transaction_id'),
 });
 
 export const events = pgTable(

@@ -3,8 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { eventually } from '../testing/recording-projection';
 import { appendToStream } from './append';
+import { appendBatch } from './append-batch';
 import { checkpointOf, readAll, readStream } from './read';
 import { ConcurrencyError, startOfFeed, type ExpectedVersion } from './types';
+
+const request = (streamId: string) => ({
+  streamId, streamType: 'test', commandId: randomUUID(), events: [{ type: 'Noted', data: {} }],
+  metadata: { commandId: null, correlationId: randomUUID(), causationId: null, actor: 'test', recordedAt: new Date().toISOString() },
+});
 
 const append = (db: TestDatabase, streamId: string, expected: ExpectedVersion, commandId?: string) =>
   appendToStream(db, {
@@ -95,5 +101,31 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
     const other = `other-${randomUUID()}`;
     await expect(append(db, other, 'no-stream', commandId)).rejects.toMatchObject({ name: 'DomainError', code: 'CommandIdReused', kind: 'invalid' });
     expect(await db.query('SELECT 1 FROM streams WHERE stream_id = $1', [other])).toEqual([]);
+  });
+
+  it('refuses an append by a transaction older than the one that last appended to the stream, so the feed keeps every stream in order', async () => {
+    const stream = `order-${randomUUID()}`;
+    await append(db, stream, 'no-stream');
+    const appendsLate = [
+      (tx: TestDatabase, version: number) => append(tx, stream, version),
+      (tx: TestDatabase, version: number) => appendBatch(tx, [{ ...request(stream), expected: version }]),
+    ];
+    for (const appendLate of appendsLate) {
+      const refused = await db
+        .transaction(async (tx) => {
+          // Like a subscription batch: the transaction takes its id (its lease) before another appends and commits.
+          await tx.query('SELECT pg_current_xact_id()');
+          const version = (await readStream(db, stream)).length;
+          await append(db, stream, version);
+          await appendLate(tx as TestDatabase, version + 1);
+        })
+        .then(() => null, (error: unknown) => error);
+      // At the right version, but after a newer transaction: refused as a conflict, never appended out of order.
+      expect(String(refused)).toMatch(/ConcurrencyError|moved under the batch/);
+    }
+    // Tried again in a new transaction, it is appended after the others.
+    await db.transaction((tx) => append(tx as TestDatabase, stream, 3));
+    const positions = (await readAll(db, startOfFeed, 100_000)).filter((e) => e.streamId === stream).map((e) => e.streamPosition);
+    expect(positions).toEqual([1, 2, 3, 4]);
   });
 });

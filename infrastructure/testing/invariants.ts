@@ -60,6 +60,21 @@ function neverOversold(events: readonly StoredEvent[]) {
   return violations;
 }
 
+/**
+ * The feed gives every stream's events in the stream's own order (drizzle/0011): a reader that
+ * folds a stream as the feed delivers it folds it as its aggregate did.
+ */
+function streamsInFeedOrder(events: readonly StoredEvent[]) {
+  const last = new Map<string, number>();
+  const violations: string[] = [];
+  for (const event of events) {
+    const previous = last.get(event.streamId) ?? 0;
+    if (event.streamPosition !== previous + 1) violations.push(`${event.streamId} v${event.streamPosition} after v${previous} at ${event.globalPosition}`);
+    last.set(event.streamId, event.streamPosition);
+  }
+  return violations;
+}
+
 /** The last event of the feed, in commit order: where every checkpoint ends up (the start when there is none). */
 export async function feedHead(db: Db): Promise<{ tx: string; position: string }> {
   const [head] = await db.query<{ tx: string; position: string }>(
@@ -153,6 +168,7 @@ export async function checkInvariants(db: Db, run: { acknowledgedOrders: readonl
     'acknowledged orders stored exactly once': await acknowledgedOnce(db, run.acknowledgedOrders),
     'no command applied twice': await commandsOnce(db),
     'never oversold': neverOversold(events),
+    'every stream in order in the feed': streamsInFeedOrder(events),
     'every subscription at the head, no unexpected dead letter': await caughtUp(db, run.deadLetters ?? 0),
     'every timer fired or cancelled': await timersDone(db),
     'expired orders hold no seats': await holdsAccountedFor(db),

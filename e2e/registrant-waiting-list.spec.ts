@@ -53,6 +53,7 @@ test('a sold-out seat type has a waiting list; freed seats are offered by e-mail
   }
   const entryRow = organizer.getByRole('row', { name: new RegExp(person.email) });
   await expect(entryRow).toContainText(`1Wanda Waiting${person.email}${seatType}1Waiting`);
+  await snap(organizer, testInfo, 'the organizer’s waiting list');
 
   // A raised quota frees a seat: it goes to the first in line, not back on sale.
   await organizer.goto(`/organizer/conferences/${conference.slug}/seat-types`);

@@ -13,6 +13,8 @@ type World = {
   paid: { orderId: string; paymentId: string; accessCode: string };
   reserved: string;
   openPayment: string;
+  /** The owner's waiting-list entry (seats were on sale, so it was offered them at once) and its e-mail. */
+  entry: { entryId: string; email: string };
   registrant: Record<Actor, HttpVisitor>;
   organizer: Record<Actor, HttpVisitor>;
 };
@@ -31,7 +33,7 @@ type Row = {
 const page = (path: (w: World) => string): Row['run'] => (visitor, world) => visitor.page(path(world));
 const json = (path: (w: World) => string): Row['run'] => (visitor, world) => visitor.json(path(world));
 const conferenceStream = (w: World) => `conference-${w.conference.conferenceId}`;
-const organizerPages = ['', '/edit', '/seat-types', '/orders', '/allocation', '/history'] as const;
+const organizerPages = ['', '/edit', '/seat-types', '/promo-codes', '/orders', '/waiting-list', '/allocation', '/history'] as const;
 
 const rows: Row[] = [
   { name: 'order page', of: 'order', run: page((w) => `/orders/${w.paid.orderId}`), secret: (w) => w.paid.accessCode },
@@ -42,8 +44,12 @@ const rows: Row[] = [
   ...organizerPages.map<Row>((suffix) => ({
     name: `organizer page ${suffix || '/'}`, of: 'conference',
     run: page((w) => `/organizer/conferences/${w.conference.slug}${suffix}`),
-    secret: suffix === '' ? (w) => w.conference.accessCode : suffix === '/orders' ? (w) => w.paid.accessCode : undefined,
+    secret: suffix === '' ? (w) => w.conference.accessCode : suffix === '/orders' ? (w) => w.paid.accessCode
+      : suffix === '/waiting-list' ? (w) => w.entry.email : undefined,
   })),
+  { name: 'waiting-list entry page', of: 'order', run: page((w) => `/conferences/${w.conference.slug}/waiting-list/${w.entry.entryId}`) },
+  { name: 'waiting-list entry JSON', of: 'order', run: json((w) => `/api/waiting-list/${w.entry.entryId}`) },
+  { name: 'waiting list JSON', of: 'conference', run: json((w) => `/api/organizer/conferences/${w.conference.slug}/waiting-list`), secret: (w) => w.entry.email },
   { name: 'allocation JSON', of: 'conference', run: json((w) => `/api/organizer/conferences/${w.conference.slug}/allocation`) },
   { name: 'orders JSON', of: 'conference', run: json((w) => `/api/organizer/conferences/${w.conference.slug}/orders`), secret: (w) => w.paid.accessCode },
   {
@@ -106,7 +112,12 @@ describe('who may see or change an order or a conference (the built app over HTT
     const third = await reservedOrder(registrant.owner, conference);
     const checkout = await registrant.owner.action(action.checkout, [null, formOf({ orderId: third, commandId: randomUUID(), ...registrantFields('o@example.com') })]);
     const openPayment = checkout.redirect!.split('/').at(-1)!;
-    world = { conference, paid, reserved, openPayment, registrant, organizer };
+    const email = `${randomUUID()}@example.com`;
+    const joined = await registrant.owner.action(action.joinWaitingList, [conference.slug, null, formOf({
+      firstName: 'Wanda', lastName: 'Waiting', email, [`quantity:${conference.seatTypeId}`]: '1', commandId: randomUUID(),
+    })]);
+    const entry = { entryId: joined.redirect!.split('/').at(-1)!, email };
+    world = { conference, paid, reserved, openPayment, entry, registrant, organizer };
     await settled(app.db);
   });
   afterAll(() => app.stop());

@@ -17,6 +17,7 @@ export const action = {
   decidePayment: 'app/payments/[paymentId]/actions.ts#decidePayment',
   saveSeats: 'app/orders/[orderId]/seats/actions.ts#saveSeatAssignments',
   findOrder: 'app/orders/find/actions.ts#findOrder',
+  joinWaitingList: 'app/conferences/[slug]/waiting-list/actions.ts#joinWaitingListAction',
 } as const;
 
 export const conferenceFields = (slug: string, email = `${slug}@example.com`) => ({

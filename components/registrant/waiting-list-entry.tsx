@@ -5,12 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { WaitingListEntrySnapshot } from './order-types';
 import { waitingListEntryQuery } from './queries';
 
-type Props = { readonly entryId: string; readonly initial: WaitingListEntrySnapshot | null };
+type Props = { readonly entryId: string; readonly slug: string; readonly initial: WaitingListEntrySnapshot | null };
 
 const over = (entry: WaitingListEntrySnapshot | null | undefined) => entry?.status === 'booked' || entry?.status === 'lapsed';
 
 /** Where the entry stands, kept fresh: the place in line moves as those ahead are offered seats. */
-export function WaitingListEntry({ entryId, initial }: Props) {
+export function WaitingListEntry({ entryId, slug, initial }: Props) {
   const { data: entry } = useQuery({
     ...waitingListEntryQuery(entryId),
     initialData: initial,
@@ -36,7 +36,11 @@ export function WaitingListEntry({ entryId, initial }: Props) {
     <section className="card stack">
       <p role="status" className={`alert ${entry.status === 'lapsed' ? 'alert--warning' : 'alert--success'}`}>{statusText[entry.status]}</p>
       <WaitedFor entry={entry} />
-      {entry.status === 'lapsed' ? null : <Link href={`/orders/${entryId}`}>Your order</Link>}
+      {entry.status === 'lapsed' ? (
+        <Link href={`/conferences/${slug}/waiting-list`}>Join the waiting list again</Link>
+      ) : (
+        <Link href={`/orders/${entryId}`}>Your order</Link>
+      )}
     </section>
   );
 }

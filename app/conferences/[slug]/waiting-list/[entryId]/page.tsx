@@ -25,7 +25,7 @@ export default async function WaitingListEntryPage({ params }: Props) {
         <Link href={`/conferences/${slug}`}>{conference.name}</Link>
       </p>
       <h1>Waiting list</h1>
-      <WaitingListEntry entryId={entryId} initial={view} />
+      <WaitingListEntry entryId={entryId} slug={slug} initial={view} />
     </>
   );
 }

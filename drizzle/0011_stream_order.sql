@@ -1,13 +1,14 @@
 ALTER TABLE "streams" ADD COLUMN "last_transaction_id" "xid8";
 --> statement-breakpoint
 -- Readers take the feed in transaction id order, so within a stream that order must be the
--- stream's own. A transaction takes its id at its first write (a subscription batch: when it
--- takes its lease), which may be before another transaction appends to a stream and commits;
--- appending to that stream afterwards would put its later events before the other's in the feed.
--- Such an append is refused as a conflict, as if the stream had moved under it (it has): a
--- command of its own tries again in a new transaction, whose id is newer; a subscription batch
--- is tried again, in a new transaction, once its own retries are spent. An append at any version
--- promises never to conflict, and so no such order: nothing of the application appends that way.
+-- stream's own. A transaction takes its id at its first write, which in a subscription batch or a
+-- timer's firing may come well before it appends to a stream; if another transaction appended to
+-- that stream and committed meanwhile, the later events would come first in the feed. Such an
+-- append is refused: 'out_of_order' (the batch function raises a serialization failure saying so),
+-- and the caller tries the whole transaction again, whose new id is newer. Retrying inside the same
+-- transaction could never succeed. (A command of its own takes its id as it appends: never
+-- refused.) An append at any version promises never to conflict, and so no such order: nothing
+-- of the application appends that way.
 CREATE OR REPLACE FUNCTION seatwise_append(
   p_stream_id text,
   p_stream_type text,
@@ -35,6 +36,12 @@ BEGIN
     WHERE s.stream_id = p_stream_id AND s.version = p_expected
       AND (s.last_transaction_id IS NULL OR s.last_transaction_id <= pg_current_xact_id())
     RETURNING p_expected INTO v_from;
+  END IF;
+
+  IF v_from IS NULL AND EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = p_stream_id AND s.last_transaction_id > pg_current_xact_id()) THEN
+    RETURN QUERY SELECT 'out_of_order'::text,
+      (SELECT s.version FROM streams s WHERE s.stream_id = p_stream_id), NULL::integer, NULL::bigint[], NULL::text;
+    RETURN;
   END IF;
 
   IF v_from IS NULL THEN
@@ -103,6 +110,10 @@ BEGIN
   )
   SELECT (SELECT count(*) FROM updated) + (SELECT count(*) FROM created) INTO v_touched;
   IF v_touched <> v_expected THEN
+    IF EXISTS (SELECT 1 FROM jsonb_to_recordset(p_streams) AS i(stream_id text) JOIN streams s USING (stream_id)
+               WHERE s.last_transaction_id > pg_current_xact_id()) THEN
+      RAISE EXCEPTION 'a newer transaction appended to a stream of the batch' USING ERRCODE = '40001';
+    END IF;
     RAISE EXCEPTION 'a stream moved under the batch' USING ERRCODE = '40001';
   END IF;
 

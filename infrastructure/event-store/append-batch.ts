@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { metrics } from '../metrics';
 import { payloadOf, type AppendRequest } from './append';
-import { ConcurrencyError } from './types';
+import { ConcurrencyError, OutOfOrderAppend } from './types';
 
 /** A group commit was refused (a lost version race, or a command already processed): none of it is written. */
 export class GroupCommitRefused extends ConcurrencyError {
@@ -44,8 +44,11 @@ export async function appendBatch(db: Db, requests: readonly AppendRequest[]): P
       events,
     ])
     .catch((error: unknown) => {
+      const { code, message } = error as { code?: string; message?: string };
+      // Out of order: a new transaction, not the same batch command by command, can append.
+      if (code === '40001' && message?.includes('newer transaction')) throw new OutOfOrderAppend('(batch)');
       // The function's "a stream moved under the batch": the version race an append would lose.
-      throw (error as { code?: string }).code === '40001' ? new GroupCommitRefused('a stream moved under the batch') : error;
+      throw code === '40001' ? new GroupCommitRefused('a stream moved under the batch') : error;
     });
   if (row?.outcome !== 'appended') throw new GroupCommitRefused(row?.outcome ?? 'no answer');
   metrics.appends.inc({ kind: 'group' }, requests.length);

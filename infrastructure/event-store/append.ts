@@ -4,7 +4,7 @@ import { invalid } from '@/domain/shared/errors';
 import type { Db } from '../db/client';
 import { metrics } from '../metrics';
 import { eventColumns, toStoredEvent } from './read';
-import { ConcurrencyError, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
+import { ConcurrencyError, OutOfOrderAppend, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
 import { currentSchemaVersion } from './upcasting';
 
 export type AppendRequest<E extends Message = Message> = {
@@ -43,6 +43,7 @@ export async function appendToStream<E extends Message>(db: Db, request: AppendR
   );
   if (!row) throw new Error(`Append to ${streamId} returned nothing`);
   if (row.outcome === 'conflict') throw new ConcurrencyError(streamId, expected, row.from_version);
+  if (row.outcome === 'out_of_order') throw new OutOfOrderAppend(streamId);
   // Bad input, not a fault: refused like a broken rule, never retried or dead-lettered as an error.
   if (row.outcome === 'foreign') throw invalid('CommandIdReused', `Command ${commandId} was used on another stream`);
   if (row.outcome === 'duplicate') {

@@ -38,4 +38,17 @@ export class ConcurrencyError extends Error {
   }
 }
 
+/**
+ * A newer transaction appended to the stream since this one took its id (drizzle/0011): only the
+ * whole transaction, tried again with a new id, can append. A serialization failure (40001), so
+ * every caller that retries transient database errors does exactly that.
+ */
+export class OutOfOrderAppend extends Error {
+  readonly code = '40001';
+  constructor(readonly streamId: string) {
+    super(`A newer transaction appended to ${streamId}: try the transaction again`);
+    this.name = 'OutOfOrderAppend';
+  }
+}
+
 export const streamIdOf = (streamType: string, id: string) => `${streamType}-${id}`;

@@ -6,9 +6,9 @@ ALTER TABLE "streams" ADD COLUMN "last_transaction_id" "xid8";
 -- that stream and committed meanwhile, the later events would come first in the feed. Such an
 -- append is refused: 'out_of_order' (the batch function raises a serialization failure saying so),
 -- and the caller tries the whole transaction again, whose new id is newer. Retrying inside the same
--- transaction could never succeed. (A command of its own takes its id as it appends: never
--- refused.) An append at any version promises never to conflict, and so no such order: nothing
--- of the application appends that way.
+-- transaction could never succeed. (A command of its own takes its id as it appends: any newer
+-- appender moved the stream, so it gets a plain conflict.) An append at any version promises
+-- never to conflict, and so no such order: nothing of the application appends that way.
 CREATE OR REPLACE FUNCTION seatwise_append(
   p_stream_id text,
   p_stream_type text,
@@ -38,7 +38,10 @@ BEGIN
     RETURNING p_expected INTO v_from;
   END IF;
 
-  IF v_from IS NULL AND EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = p_stream_id AND s.last_transaction_id > pg_current_xact_id()) THEN
+  -- Out of order only when the stream is where the caller expected it: a stream that moved is a
+  -- conflict, decided again on its new state (a command of its own that waited on the row lock).
+  IF v_from IS NULL AND EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = p_stream_id AND s.version = p_expected
+                                AND s.last_transaction_id > pg_current_xact_id()) THEN
     RETURN QUERY SELECT 'out_of_order'::text,
       (SELECT s.version FROM streams s WHERE s.stream_id = p_stream_id), NULL::integer, NULL::bigint[], NULL::text;
     RETURN;
@@ -110,8 +113,8 @@ BEGIN
   )
   SELECT (SELECT count(*) FROM updated) + (SELECT count(*) FROM created) INTO v_touched;
   IF v_touched <> v_expected THEN
-    IF EXISTS (SELECT 1 FROM jsonb_to_recordset(p_streams) AS i(stream_id text) JOIN streams s USING (stream_id)
-               WHERE s.last_transaction_id > pg_current_xact_id()) THEN
+    IF EXISTS (SELECT 1 FROM jsonb_to_recordset(p_streams) AS i(stream_id text, expected integer) JOIN streams s USING (stream_id)
+               WHERE s.version = i.expected AND s.last_transaction_id > pg_current_xact_id()) THEN
       RAISE EXCEPTION 'a newer transaction appended to a stream of the batch' USING ERRCODE = '40001';
     END IF;
     RAISE EXCEPTION 'a stream moved under the batch' USING ERRCODE = '40001';

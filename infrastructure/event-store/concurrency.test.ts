@@ -128,4 +128,19 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
     const positions = (await readAll(db, startOfFeed, 100_000)).filter((e) => e.streamId === stream).map((e) => e.streamPosition);
     expect(positions).toEqual([1, 2, 3, 4]);
   });
+
+  it('answers a stale expected version with a plain conflict even when a newer transaction moved the stream, so a command of its own decides again', async () => {
+    const stream = `stale-${randomUUID()}`;
+    await append(db, stream, 'no-stream');
+    const refused = await db
+      .transaction(async (tx) => {
+        // Like a command that took its id and then waited on the row lock while a newer one appended.
+        await tx.query('SELECT pg_current_xact_id()');
+        await append(db, stream, 1);
+        await append(tx as TestDatabase, stream, 1);
+      })
+      .then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(ConcurrencyError);
+    expect(refused).toMatchObject({ expected: 1, actual: 2 });
+  });
 });

@@ -125,8 +125,12 @@ describe('event store under concurrent writers (server PostgreSQL)', () => {
     }
     // Tried again in a new transaction, it is appended after the others.
     await db.transaction((tx) => append(tx as TestDatabase, stream, 3));
-    const positions = (await readAll(db, startOfFeed, 100_000)).filter((e) => e.streamId === stream).map((e) => e.streamPosition);
-    expect(positions).toEqual([1, 2, 3, 4]);
+    // Another test file's open transaction may hold the feed back for a while.
+    const inFeed = await eventually(
+      () => readAll(db, startOfFeed, 100_000),
+      (events) => events.filter((e) => e.streamId === stream).length === 4,
+    );
+    expect(inFeed.filter((e) => e.streamId === stream).map((e) => e.streamPosition)).toEqual([1, 2, 3, 4]);
   });
 
   it('answers a stale expected version with a plain conflict even when a newer transaction moved the stream, so a command of its own decides again', async () => {

@@ -71,7 +71,7 @@ function figuresOf({ trivial, register, rushed, soldOut, sweep }: Measured) {
     trivialRouteReqPerSec: Math.round(trivial),
     rushToTrivial: Number((rushOrdersPerSec / trivial).toFixed(2)),
     registerToTrivial: Number((register / trivial).toFixed(2)),
-    sweep: sweep.map(({ offeredPerSec, visibleMs, responseMs, failed }) => ({ offeredPerSec, visibleMs, responseMs, failed })),
+    sweep: sweep.map(({ offeredPerSec, visibleMs, responseMs, failed, failures }) => ({ offeredPerSec, visibleMs, responseMs, failed, failures })),
   };
 }
 

@@ -6,6 +6,8 @@ export type Visibility = {
   readonly offeredPerSec: number;
   readonly commands: number;
   readonly failed: number;
+  /** The failed commands by what failed them: an HTTP status, or the client's error code. */
+  readonly failures: Readonly<Record<string, number>>;
   /** Answered but not visible a minute after the last answer: should always be 0. */
   readonly neverVisible: number;
   /** From a command's response to its version visible in the orders read model. */
@@ -32,7 +34,7 @@ export async function visibleLatency(cluster: Cluster, conference: Conference, r
   const waiting = new Map<string, { version: number; answeredAt: number }>();
   const visible: number[] = [];
   const responses: number[] = [];
-  let failed = 0;
+  const failures: Record<string, number> = {};
   let sent = 0;
   let doneAt: number | null = null;
   const watcher = (async () => {
@@ -64,16 +66,26 @@ export async function visibleLatency(cluster: Cluster, conference: Conference, r
     sent++;
     inFlight.push(fetch(`${base}/api/v1/conferences/${conference.slug}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
       .then(async (response) => {
-        if (response.status !== 201) throw new Error(String(response.status));
+        if (response.status !== 201) throw new Error(`HTTP ${response.status}`);
         const { orderId, version } = (await response.json()) as { orderId: string; version: number };
         const answeredAt = performance.now();
         responses.push(answeredAt - sentAt);
         waiting.set(orderId, { version, answeredAt });
       })
-      .catch(() => void failed++));
+      .catch((error: unknown) => {
+        const reason = failureReason(error);
+        failures[reason] = (failures[reason] ?? 0) + 1;
+      }));
   }
   await Promise.all(inFlight);
   doneAt = performance.now();
   await watcher;
-  return { offeredPerSec: ratePerSec, commands: sent, failed, neverVisible: waiting.size, visibleMs: percentiles(visible), responseMs: percentiles(responses) };
+  const failed = Object.values(failures).reduce((sum, n) => sum + n, 0);
+  return { offeredPerSec: ratePerSec, commands: sent, failed, failures, neverVisible: waiting.size, visibleMs: percentiles(visible), responseMs: percentiles(responses) };
+}
+
+/** fetch rejects with "fetch failed" and the socket's or undici's code in its cause. */
+function failureReason(error: unknown): string {
+  const { message, cause } = error as { message?: string; cause?: { code?: string; message?: string } };
+  return cause?.code ?? cause?.message ?? message ?? String(error);
 }

@@ -89,6 +89,18 @@ export async function startAppServer(env: Record<string, string> = {}, layout: A
   };
 }
 
+/** `npm start` as a fresh machine runs it: one process on the embedded database in `dataDir` (it holds the folder's lock). */
+export type EmbeddedApp = { readonly url: string; readonly process: AppProcess; stop(): Promise<void> };
+
+export async function startEmbeddedApp(dataDir: string, env: Record<string, string> = {}): Promise<EmbeddedApp> {
+  const url = `http://127.0.0.1:${await freePort()}`;
+  const app = managed('web', url, ['scripts/server.mjs'], {
+    ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: new URL(url).port, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env,
+  });
+  await app.started;
+  return { url, process: app, stop: () => app.stop() };
+}
+
 /** Whatever ends this process (a test run, a crashed chaos script) ends the app's processes too: none is left running. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));

@@ -80,8 +80,14 @@ describe('health and metrics (the built app over HTTP)', () => {
     const down = await eventually(health, (h) => h.status === 503);
     expect(down.body.status).toBe('unavailable');
     expect(down.body.problems?.[0]).toMatch(/^database: /);
+    // The token and the gauges are in the database: the scraper is told to come back, not given a 500.
+    const scrape = await metrics(`Bearer ${opsToken}`);
+    expect(scrape.status).toBe(503);
+    expect(scrape.headers.get('retry-after')).toBe('5');
+    expect(await scrape.json()).toMatchObject({ error: { code: 'unavailable' } });
     await proxy.restore();
     expect(await eventually(health, (h) => h.status === 200, 30_000)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect((await eventually(() => metrics(`Bearer ${opsToken}`), (r) => r.status === 200, 30_000)).status).toBe(200);
   });
 });
 

@@ -1,4 +1,6 @@
 import 'server-only';
+import { isTransientDatabaseError } from '@/infrastructure/db/errors';
+import { logger } from '@/infrastructure/logger';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -11,3 +13,19 @@ export function jsonError(status: number, code: string, message: string, fields?
 }
 
 export const notFoundJson = (message: string) => jsonError(404, 'not_found', message);
+
+export const unavailableMessage = 'The service is temporarily unavailable. Try again shortly.';
+
+/**
+ * The route's answer, or, when the database cannot be reached (the moment before the server
+ * notices an outage and answers 503 by itself), the same 503 `unavailable`: never a 500.
+ */
+export async function orUnavailable(answer: () => Promise<Response>): Promise<Response> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (!isTransientDatabaseError(error)) throw error;
+    logger.warn({ err: error }, 'database unavailable');
+    return Response.json({ error: { code: 'unavailable', message: unavailableMessage } }, { status: 503, headers: { ...noStore, 'retry-after': '5' } });
+  }
+}

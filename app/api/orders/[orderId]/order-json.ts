@@ -1,5 +1,5 @@
 import 'server-only';
-import { json, notFoundJson } from '@/app/api/_lib/json';
+import { json, notFoundJson, orUnavailable } from '@/app/api/_lib/json';
 import { hasOrderAccess } from '@/app/orders/order-access';
 import type { OrderSnapshot, SeatAssignmentsSnapshot, WaitingListEntrySnapshot } from '@/components/registrant/order-types';
 import type { Db } from '@/infrastructure/db/client';
@@ -11,11 +11,13 @@ import { database } from '@/infrastructure/runtime';
  * A read model of one order as JSON for polling: `null` while it is not projected yet (it is
  * written a moment after the command); 404 for a browser without access, whether or not it exists.
  */
-export async function orderJson<V, T>(params: Promise<{ orderId: string }>, read: (db: Db, orderId: string) => Promise<V | null>, dto: (view: V) => T) {
-  const { orderId } = await params;
-  if (!(await hasOrderAccess(orderId))) return notFoundJson('Order not found');
-  const view = await read(await database(), orderId);
-  return json(view === null ? null : dto(view));
+export function orderJson<V, T>(params: Promise<{ orderId: string }>, read: (db: Db, orderId: string) => Promise<V | null>, dto: (view: V) => T) {
+  return orUnavailable(async () => {
+    const { orderId } = await params;
+    if (!(await hasOrderAccess(orderId))) return notFoundJson('Order not found');
+    const view = await read(await database(), orderId);
+    return json(view === null ? null : dto(view));
+  });
 }
 
 export const orderSnapshot = (view: OrderView) => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { unavailableMessage } from '@/app/api/_lib/json';
 import { answered, fingerprintOf, remember } from '@/infrastructure/api/idempotency';
 import { tokenScope } from '@/infrastructure/api/tokens';
 import { serverSecret } from '@/infrastructure/auth/server-secret';
@@ -39,7 +40,7 @@ export function apiRoute<Params>(handler: Handler<Params>) {
     } catch (error) {
       if (!isTransientDatabaseError(error)) throw error;
       logger.warn({ err: error, path: new URL(request.url).pathname }, 'database unavailable');
-      return respond(apiError(503, 'unavailable', 'The service is temporarily unavailable. Try again shortly.'));
+      return respond(apiError(503, 'unavailable', unavailableMessage));
     }
   };
 }

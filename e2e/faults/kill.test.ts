@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '@/infrastructure/testing/app-server';
-import { poll } from '@/infrastructure/poll';
-import { checkInvariants } from '@/infrastructure/testing/invariants';
-import { eventually } from '@/infrastructure/testing/recording-projection';
+import { expectInvariantsHold, placeOneSeatOrders, seatsHeld } from '@/infrastructure/testing/faulted-sale';
 import { resilientClient } from '@/infrastructure/testing/resilient-client';
 import { openSale } from '@/infrastructure/testing/sale';
 
@@ -23,34 +21,18 @@ describe('processes killed during a sale', () => {
     const send = resilientClient(app.urls);
     const { slug, seatTypes: [seatType] } = await openSale(send, 'Kill', [seats], [1_000]);
 
-    const placed: { orderId: string; orderToken: string }[] = [];
     const faults: Promise<void>[] = [];
-    const body = { seats: [{ seatTypeId: seatType!.seatTypeId, quantity: 1 }] };
-    let tickets = 0;
-    const registrant = async () => {
-      while (tickets++ < orders) {
-        const answer = await send('POST', `/conferences/${slug}/orders`, body);
-        expect(answer.status).toBe(201);
-        placed.push(answer.body as { orderId: string; orderToken: string });
-        if (placed.length === 50) faults.push(app.workers[0]!.restart());
-        if (placed.length === 120) faults.push(app.web[1]!.restart());
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, registrant));
+    const placed = await placeOneSeatOrders(send, slug, seatType!.seatTypeId, {
+      orders,
+      concurrency,
+      onPlaced: (count) => {
+        if (count === 50) faults.push(app.workers[0]!.restart());
+        if (count === 120) faults.push(app.web[1]!.restart());
+      },
+    });
     await Promise.all(faults);
     expect(placed).toHaveLength(orders);
-
-    const settled = await Promise.all(placed.map(({ orderId, orderToken }) =>
-      eventually(() => send('GET', `/orders/${orderId}`, undefined, orderToken), (r) => r.status === 200 && r.body.status !== 'pending', 60_000)));
-    const held = settled.filter((r) => (r.body.lines as { quantity: number }[])[0]!.quantity === 1);
-    expect(held).toHaveLength(seats);
-
-    // Settled orders first, then the subscriptions reach the head: the invariants hold at last.
-    const { value: violations } = await poll(
-      () => checkInvariants(app.db, { acknowledgedOrders: placed.map((p) => p.orderId) }),
-      (report) => Object.values(report).every((list) => list.length === 0),
-      { timeoutMs: 60_000 },
-    );
-    expect(Object.entries(violations).filter(([, list]) => list.length > 0)).toEqual([]);
+    expect(await seatsHeld(send, placed)).toBe(seats);
+    await expectInvariantsHold(app.db, placed);
   });
 });

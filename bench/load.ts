@@ -41,6 +41,8 @@ async function measure(layout: Layout) {
     progress(`${layout.name}: sold out measured`);
     const sweep: Visibility[] = [];
     for (const load of settings.offeredLoads) {
+      // Each offered load on a system at rest: the catch-up of the phase before is not part of it.
+      await cluster.untilQuiet();
       sweep.push(await visibleLatency(cluster, big, load, settings.seconds));
       progress(`${layout.name}: visibility at ${load}/s measured`);
     }

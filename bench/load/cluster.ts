@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { subscriptionStates } from '../../infrastructure/queries/operations';
 import { startAppServer } from '../../infrastructure/testing/app-server';
 import { benchDatabaseUrl } from '../support';
 
@@ -10,6 +11,8 @@ export const twoWebOneWorker: Layout = { name: '2 web + 1 worker', web: 2, worke
 export type Cluster = {
   readonly urls: readonly string[];
   readonly sql: postgres.Sql;
+  /** Resolves once every subscription has applied every event it takes: nothing left over from the last phase. */
+  untilQuiet(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -27,6 +30,11 @@ export async function startCluster(layout: Layout): Promise<Cluster> {
   return {
     urls: app.urls,
     sql,
+    async untilQuiet() {
+      while ((await subscriptionStates(app.db)).some((subscription) => subscription.lagEvents > 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
     async stop() {
       await sql.end({ timeout: 5 });
       await app.stop();

@@ -60,8 +60,9 @@ function figuresOf({ trivial, register, rushed, soldOut, sweep }: Measured) {
   return {
     rushOrdersPerSec,
     rushFailed: rushed.failed,
+    rushFailures: rushed.failures,
     soldOut: {
-      clients: settings.soldOutClients, seats: settings.soldOutSeats, acknowledged: soldOut.acknowledged, failed: soldOut.failed,
+      clients: settings.soldOutClients, seats: settings.soldOutSeats, acknowledged: soldOut.acknowledged, failed: soldOut.failed, failures: soldOut.failures,
       ordersWithASeat: soldOut.settled.withSeat, seatsReserved: soldOut.settled.seatsReserved, toldSoldOut: soldOut.settled.settled - soldOut.settled.withSeat,
     },
     visibleP50Ms: at200.visibleMs.p50,

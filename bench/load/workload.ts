@@ -52,7 +52,8 @@ export async function settledOrders(cluster: Cluster, conferenceId: string): Pro
   return row!;
 }
 
-export type Rush = { readonly acknowledged: number; readonly failed: number; readonly ms: number; readonly settled: Settled };
+/** `failures`: the failed requests by what failed them (an HTTP status, or the client's error code). */
+export type Rush = { readonly acknowledged: number; readonly failed: number; readonly failures: Readonly<Record<string, number>>; readonly ms: number; readonly settled: Settled };
 
 /**
  * `clients` connections at once placing `orders` one-seat orders, split over the web processes
@@ -61,14 +62,20 @@ export type Rush = { readonly acknowledged: number; readonly failed: number; rea
  */
 export async function rush(cluster: Cluster, conference: Conference, clients: number, orders: number): Promise<Rush> {
   const started = performance.now();
-  const results = await Promise.all(cluster.urls.map((base) => autocannon({
-    url: `${base}/api/v1/conferences/${conference.slug}/orders`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: orderBody(conference),
-    connections: Math.ceil(clients / cluster.urls.length),
-    amount: Math.ceil(orders / cluster.urls.length),
-    timeout: 120,
+  const failures: Record<string, number> = {};
+  const note = (reason: string) => void (failures[reason] = (failures[reason] ?? 0) + 1);
+  const results = await Promise.all(cluster.urls.map((base) => new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon({
+      url: `${base}/api/v1/conferences/${conference.slug}/orders`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: orderBody(conference),
+      connections: Math.ceil(clients / cluster.urls.length),
+      amount: Math.ceil(orders / cluster.urls.length),
+      timeout: 120,
+    }, (error, result) => (error ? reject(error) : resolve(result)));
+    run.on('response', (_client, status) => status >= 300 && note(`HTTP ${status}`));
+    run.on('reqError', (error) => note((error as { code?: string }).code ?? error.message));
   })));
   const acknowledged = results.reduce((sum, r) => sum + r['2xx'], 0);
   const failed = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
@@ -77,7 +84,7 @@ export async function rush(cluster: Cluster, conference: Conference, clients: nu
     await pause(5);
     settled = await settledOrders(cluster, conference.conferenceId);
   }
-  return { acknowledged, failed, ms: performance.now() - started, settled };
+  return { acknowledged, failed, failures, ms: performance.now() - started, settled };
 }
 
 /** Requests a second for a warm GET at `connections` connections, split over the web processes. */

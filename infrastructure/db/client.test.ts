@@ -1,12 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openPGlite } from './client';
+
+// Every folder made here is a database of its own (tens of MB): none is left in the temp folder.
+const folders: string[] = [];
+const newFolder = () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-'));
+  folders.push(folder);
+  return folder;
+};
+afterAll(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
 
 describe('the embedded database folder', () => {
   it('is created if missing and refuses a second opener with a clear message until the first closes', async () => {
-    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-')), 'nested', 'data');
+    const dataDir = path.join(newFolder(), 'nested', 'data');
     const first = await openPGlite(dataDir);
     try {
       await first.migrate();
@@ -26,7 +35,7 @@ describe('the embedded database folder', () => {
 
 describe('a lock left behind by a killed process', () => {
   const lockedFolder = (holder: object) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seatwise-'));
+    const dataDir = newFolder();
     fs.writeFileSync(path.join(dataDir, 'seatwise.lock'), JSON.stringify(holder));
     return dataDir;
   };

@@ -14,18 +14,18 @@ export function jsonError(status: number, code: string, message: string, fields?
 
 export const notFoundJson = (message: string) => jsonError(404, 'not_found', message);
 
-export const unavailableMessage = 'The service is temporarily unavailable. Try again shortly.';
-
 /**
  * The route's answer, or, when the database cannot be reached (the moment before the server
- * notices an outage and answers 503 by itself), the same 503 `unavailable`: never a 500.
+ * notices an outage and answers 503 by itself), the contract's 503 `unavailable`: never a 500.
  */
-export async function orUnavailable(answer: () => Promise<Response>): Promise<Response> {
+export async function orUnavailable(answer: () => Promise<Response>, logged: Readonly<Record<string, unknown>> = {}): Promise<Response> {
   try {
     return await answer();
   } catch (error) {
     if (!isTransientDatabaseError(error)) throw error;
-    logger.warn({ err: error }, 'database unavailable');
-    return Response.json({ error: { code: 'unavailable', message: unavailableMessage } }, { status: 503, headers: { ...noStore, 'retry-after': '5' } });
+    logger.warn({ err: error, ...logged }, 'database unavailable');
+    const unavailable = jsonError(503, 'unavailable', 'The service is temporarily unavailable. Try again shortly.');
+    unavailable.headers.set('retry-after', '5');
+    return unavailable;
   }
 }

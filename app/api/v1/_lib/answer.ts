@@ -9,7 +9,7 @@ export const ok = (body: unknown, status = 200): Answer => ({ status, body });
 export const apiError = (status: number, code: string, message: string, fields?: Readonly<Record<string, string>>): Answer => ({
   status,
   body: { error: { code, message, ...(fields ? { fields } : {}) } },
-  ...(status === 429 || status === 503 ? { headers: { 'retry-after': status === 429 ? '60' : '5' } } : {}),
+  ...(status === 429 ? { headers: { 'retry-after': '60' } } : {}),
 });
 
 export const notFound = (message = 'Not found.') => apiError(404, 'not_found', message);

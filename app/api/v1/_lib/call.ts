@@ -1,12 +1,10 @@
 import 'server-only';
-import { unavailableMessage } from '@/app/api/_lib/json';
+import { orUnavailable } from '@/app/api/_lib/json';
 import { answered, fingerprintOf, remember } from '@/infrastructure/api/idempotency';
 import { tokenScope } from '@/infrastructure/api/tokens';
 import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { scopedCommandId } from '@/infrastructure/commands/ids';
 import type { Database } from '@/infrastructure/db/client';
-import { isTransientDatabaseError } from '@/infrastructure/db/errors';
-import { logger } from '@/infrastructure/logger';
 import { database } from '@/infrastructure/runtime';
 import type { ServiceContext } from '@/infrastructure/services/context';
 import { apiError, type Answer } from './answer';
@@ -34,15 +32,8 @@ const addressOf = (request: Request) => request.headers.get('x-forwarded-for')?.
  * and answer JSON; a database that cannot be reached is a 503, never a 500.
  */
 export function apiRoute<Params>(handler: Handler<Params>) {
-  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
-    try {
-      return respond(await answer(request, await params, handler));
-    } catch (error) {
-      if (!isTransientDatabaseError(error)) throw error;
-      logger.warn({ err: error, path: new URL(request.url).pathname }, 'database unavailable');
-      return respond(apiError(503, 'unavailable', unavailableMessage));
-    }
-  };
+  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> =>
+    orUnavailable(async () => respond(await answer(request, await params, handler)), { path: new URL(request.url).pathname });
 }
 
 async function answer<Params>(request: Request, params: Params, handler: Handler<Params>): Promise<Answer> {

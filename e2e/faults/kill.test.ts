@@ -21,16 +21,11 @@ describe('processes killed during a sale', () => {
     const send = resilientClient(app.urls);
     const { slug, seatTypes: [seatType] } = await openSale(send, 'Kill', [seats], [1_000]);
 
-    const faults: Promise<void>[] = [];
     const placed = await placeOneSeatOrders(send, slug, seatType!.seatTypeId, {
       orders,
       concurrency,
-      onPlaced: (count) => {
-        if (count === 50) faults.push(app.workers[0]!.restart());
-        if (count === 120) faults.push(app.web[1]!.restart());
-      },
+      strike: (count) => (count === 50 ? app.workers[0]!.restart() : count === 120 ? app.web[1]!.restart() : undefined),
     });
-    await Promise.all(faults);
     expect(placed).toHaveLength(orders);
     expect(await seatsHeld(send, placed)).toBe(seats);
     await expectInvariantsHold(app.db, placed);

@@ -62,7 +62,7 @@ export async function startAppServer(env: Record<string, string> = {}, layout: A
     reached.hostname = '127.0.0.1';
     reached.port = String(layout.databasePort);
   }
-  const common: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', DATABASE_URL: reached.toString(), LOG_LEVEL: 'warn', ...env };
+  const common = productionEnv({ DATABASE_URL: reached.toString(), ...env });
   const web: Managed[] = [];
   for (let i = 0; i < processes; i++) {
     const port = await freePort();
@@ -94,12 +94,13 @@ export type EmbeddedApp = { readonly url: string; readonly process: AppProcess; 
 
 export async function startEmbeddedApp(dataDir: string, env: Record<string, string> = {}): Promise<EmbeddedApp> {
   const url = `http://127.0.0.1:${await freePort()}`;
-  const app = managed('web', url, ['scripts/server.mjs'], {
-    ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: new URL(url).port, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env,
-  });
+  const app = managed('web', url, ['scripts/server.mjs'], productionEnv({ PORT: new URL(url).port, DATABASE_URL: '', DATA_DIR: dataDir, ...env }));
   await app.started;
   return { url, process: app, stop: () => app.stop() };
 }
+
+/** What every process of the app is started with: the built app, on loopback, quiet. */
+const productionEnv = (env: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env });
 
 /** Whatever ends this process (a test run, a crashed chaos script) ends the app's processes too: none is left running. */
 const running = new Set<ChildProcess>();

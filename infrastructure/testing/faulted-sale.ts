@@ -11,10 +11,17 @@ export type Placed = { readonly orderId: string; readonly orderToken: string };
 
 /**
  * `orders` one-seat orders of one seat type from `concurrency` registrants at once, every one
- * acknowledged; `onPlaced` hears the running count, for a fault test to strike mid-sale.
+ * acknowledged. `strike` hears the running count and may start a fault mid-sale; the orders are
+ * returned once every fault it started has run its course.
  */
-export async function placeOneSeatOrders(send: Send, slug: string, seatTypeId: string, run: { orders: number; concurrency: number; onPlaced?: (count: number) => void }) {
+export async function placeOneSeatOrders(
+  send: Send,
+  slug: string,
+  seatTypeId: string,
+  run: { orders: number; concurrency: number; strike: (count: number) => Promise<void> | undefined },
+) {
   const placed: Placed[] = [];
+  const faults: Promise<void>[] = [];
   const body = { seats: [{ seatTypeId, quantity: 1 }] };
   let tickets = 0;
   const registrant = async () => {
@@ -22,10 +29,12 @@ export async function placeOneSeatOrders(send: Send, slug: string, seatTypeId: s
       const answer = await send('POST', `/conferences/${slug}/orders`, body);
       expect(answer.status).toBe(201);
       placed.push(answer.body as Placed);
-      run.onPlaced?.(placed.length);
+      const fault = run.strike(placed.length);
+      if (fault) faults.push(fault);
     }
   };
   await Promise.all(Array.from({ length: run.concurrency }, registrant));
+  await Promise.all(faults);
   return placed;
 }
 

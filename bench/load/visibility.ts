@@ -1,4 +1,5 @@
 import type { Cluster } from './cluster';
+import { failureReason, failureTally, type Failures } from './failures';
 import type { Conference } from './workload';
 
 export type Percentiles = { readonly p50: number; readonly p95: number; readonly p99: number };
@@ -6,8 +7,7 @@ export type Visibility = {
   readonly offeredPerSec: number;
   readonly commands: number;
   readonly failed: number;
-  /** The failed commands by what failed them: an HTTP status, or the client's error code. */
-  readonly failures: Readonly<Record<string, number>>;
+  readonly failures: Failures;
   /** Answered but not visible a minute after the last answer: should always be 0. */
   readonly neverVisible: number;
   /** From a command's response to its version visible in the orders read model. */
@@ -34,7 +34,7 @@ export async function visibleLatency(cluster: Cluster, conference: Conference, r
   const waiting = new Map<string, { version: number; answeredAt: number }>();
   const visible: number[] = [];
   const responses: number[] = [];
-  const failures: Record<string, number> = {};
+  const failures = failureTally();
   let sent = 0;
   let doneAt: number | null = null;
   const watcher = (async () => {
@@ -72,20 +72,10 @@ export async function visibleLatency(cluster: Cluster, conference: Conference, r
         responses.push(answeredAt - sentAt);
         waiting.set(orderId, { version, answeredAt });
       })
-      .catch((error: unknown) => {
-        const reason = failureReason(error);
-        failures[reason] = (failures[reason] ?? 0) + 1;
-      }));
+      .catch((error: unknown) => failures.note(failureReason(error))));
   }
   await Promise.all(inFlight);
   doneAt = performance.now();
   await watcher;
-  const failed = Object.values(failures).reduce((sum, n) => sum + n, 0);
-  return { offeredPerSec: ratePerSec, commands: sent, failed, failures, neverVisible: waiting.size, visibleMs: percentiles(visible), responseMs: percentiles(responses) };
-}
-
-/** fetch rejects with "fetch failed" and the socket's or undici's code in its cause. */
-function failureReason(error: unknown): string {
-  const { message, cause } = error as { message?: string; cause?: { code?: string; message?: string } };
-  return cause?.code ?? cause?.message ?? message ?? String(error);
+  return { offeredPerSec: ratePerSec, commands: sent, failed: failures.total(), failures: failures.byReason, neverVisible: waiting.size, visibleMs: percentiles(visible), responseMs: percentiles(responses) };
 }

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { Cluster } from './cluster';
+import { failureReason, failureTally, type Failures } from './failures';
 
 export type Conference = { readonly slug: string; readonly conferenceId: string; readonly seatTypeId: string };
 
@@ -52,8 +53,7 @@ export async function settledOrders(cluster: Cluster, conferenceId: string): Pro
   return row!;
 }
 
-/** `failures`: the failed requests by what failed them (an HTTP status, or the client's error code). */
-export type Rush = { readonly acknowledged: number; readonly failed: number; readonly failures: Readonly<Record<string, number>>; readonly ms: number; readonly settled: Settled };
+export type Rush = { readonly acknowledged: number; readonly failed: number; readonly failures: Failures; readonly ms: number; readonly settled: Settled };
 
 /**
  * `clients` connections at once placing `orders` one-seat orders, split over the web processes
@@ -62,8 +62,7 @@ export type Rush = { readonly acknowledged: number; readonly failed: number; rea
  */
 export async function rush(cluster: Cluster, conference: Conference, clients: number, orders: number): Promise<Rush> {
   const started = performance.now();
-  const failures: Record<string, number> = {};
-  const note = (reason: string) => void (failures[reason] = (failures[reason] ?? 0) + 1);
+  const failures = failureTally();
   const results = await Promise.all(cluster.urls.map((base) => new Promise<autocannon.Result>((resolve, reject) => {
     const run = autocannon({
       url: `${base}/api/v1/conferences/${conference.slug}/orders`,
@@ -74,17 +73,17 @@ export async function rush(cluster: Cluster, conference: Conference, clients: nu
       amount: Math.ceil(orders / cluster.urls.length),
       timeout: 120,
     }, (error, result) => (error ? reject(error) : resolve(result)));
-    run.on('response', (_client, status) => status >= 300 && note(`HTTP ${status}`));
-    run.on('reqError', (error) => note((error as { code?: string }).code ?? error.message));
+    run.on('response', (_client, status) => status >= 300 && failures.note(`HTTP ${status}`));
+    // A timed-out request is one error here (autocannon's own counters count it as an error and a timeout).
+    run.on('reqError', (error) => failures.note(failureReason(error)));
   })));
   const acknowledged = results.reduce((sum, r) => sum + r['2xx'], 0);
-  const failed = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
   let settled = await settledOrders(cluster, conference.conferenceId);
   while (settled.settled < acknowledged) {
     await pause(5);
     settled = await settledOrders(cluster, conference.conferenceId);
   }
-  return { acknowledged, failed, failures, ms: performance.now() - started, settled };
+  return { acknowledged, failed: failures.total(), failures: failures.byReason, ms: performance.now() - started, settled };
 }
 
 /** Requests a second for a warm GET at `connections` connections, split over the web processes. */
@@ -92,7 +91,8 @@ export async function requestsPerSecond(cluster: Cluster, path: string, connecti
   const results = await Promise.all(cluster.urls.map((base) => autocannon({
     url: `${base}${path}`, connections: Math.ceil(connections / cluster.urls.length), duration: seconds,
   })));
-  const failed = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
+  // autocannon counts a timeout among the errors too.
+  const failed = results.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
   if (failed > 0) throw new Error(`${path}: ${failed} failed requests`);
   return results.reduce((sum, r) => sum + r.requests.average, 0);
 }

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isVisitorId, newVisitorId, visitorCookie } from '@/infrastructure/auth/visitor-id';
+import { isVisitorId, newVisitorId, visitorCookie, visitorSetCookie } from '@/infrastructure/auth/visitor-id';
 
 /**
  * Gives every browser a visitor id on its first page view, before it can submit a form: the
@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
   request.cookies.set(visitorCookie, id);
   const response = NextResponse.next({ request });
   const secure = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
-  response.cookies.set(visitorCookie, id, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+  response.headers.append('set-cookie', visitorSetCookie(id, secure));
   return response;
 }
 

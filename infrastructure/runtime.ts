@@ -12,6 +12,7 @@ import { opsToken } from './auth/ops-token';
 import { startMailSender, type MailSender } from './mail/sender';
 import { ensureSubscriptions } from './subscriptions/checkpoints';
 import { configuredTransport } from './mail/transports';
+import { registerPageFingerprint } from './queries/seat-choices';
 
 const shutdownGraceMs = 10_000;
 
@@ -34,6 +35,8 @@ export function runtime(): Promise<Runtime> {
  * answer yet is not a reason to stop: the process serves its 503 and boots when it answers.
  */
 export async function startRuntime(): Promise<void> {
+  // The HTTP server in front of Next (scripts/page-cache.mjs) keeps a register page while this digest stays the same.
+  processWide('register-page-fingerprint', () => async (slug: string) => registerPageFingerprint(await database(), slug));
   await runtime().catch((error: unknown) => {
     if (isConnectionError(error)) {
       logger.warn({ err: error }, 'database unreachable at start: unavailable until it answers');

@@ -3,12 +3,15 @@
 // keeps whatever the client sent). Behind proxies, TRUSTED_PROXY_HOPS says how many to trust.
 import { createServer } from 'node:http';
 import next from 'next';
+import { admissionGate } from './admission.mjs';
 import { clientAddressOf } from './client-address.mjs';
+import { registerPageCache } from './page-cache.mjs';
 import { routeLabeller } from './route-label.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trustedHops = Math.max(0, Number(process.env.TRUSTED_PROXY_HOPS || 0) || 0);
+const setting = (name, fallback) => Math.max(1, Number(process.env[name]) || fallback);
 
 const labelOf = routeLabeller();
 
@@ -29,13 +32,32 @@ const handle = app.getRequestHandler();
 
 // Set by the app's database client (infrastructure/db/availability.ts) in this same process.
 const availability = () => globalThis[Symbol.for('seatwise.database-availability')];
-// These answer for themselves while the database is down: the operator's view of the outage.
+// Set by the app at boot (infrastructure/runtime.ts).
+const registerPages = registerPageCache({ fingerprintOf: () => globalThis[Symbol.for('seatwise.register-page-fingerprint')] });
+// These answer for themselves while the database is down or the process is saturated: the operator's view.
 const answersWhileDown = new Set(['/api/health', '/metrics']);
+
+const gate = admissionGate({ inFlight: setting('MAX_IN_FLIGHT', 100), maxWaitMs: setting('MAX_QUEUE_WAIT_MS', 30_000) });
+setInterval(() => gate.shedOverdue(), 1_000).unref();
 
 const server = createServer((request, response) => {
   observe(request, response);
   const path = (request.url ?? '/').split('?')[0];
-  if (availability()?.down && !answersWhileDown.has(path)) return unavailable(path, response);
+  if (answersWhileDown.has(path)) return handleRequest(request, response);
+  if (availability()?.down) return unavailable(path, response, 'down');
+  gate.admit({
+    run(release) {
+      response.once('close', release);
+      handleRequest(request, response);
+    },
+    shed: () => unavailable(path, response, 'busy'),
+    gone: () => request.socket.destroyed,
+  });
+});
+server.listen(port, hostname, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close());
+
+function handleRequest(request, response) {
   const forwardedFor = request.headers['x-forwarded-for'];
   const address = clientAddressOf(Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, request.socket.remoteAddress, trustedHops);
   if (trustedHops === 0) {
@@ -44,13 +66,14 @@ const server = createServer((request, response) => {
     delete request.headers['x-forwarded-host'];
   }
   request.headers['x-forwarded-for'] = address;
-  handle(request, response);
-});
-server.listen(port, hostname, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close());
+  void registerPages(request, response, () => handle(request, response));
+}
 
-/** While the database is down: a plain 503 at once, the API's in its JSON shape, never a stack trace. */
-function unavailable(path, response) {
+/**
+ * While the database is down, or after waiting too long for a turn: a plain 503, the API's in its
+ * JSON shape, never a stack trace.
+ */
+function unavailable(path, response, why) {
   const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
   if (path.startsWith('/api/')) {
     response.writeHead(503, { ...headers, 'content-type': 'application/json' });
@@ -58,7 +81,7 @@ function unavailable(path, response) {
     return;
   }
   response.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-  response.end(unavailablePage);
+  response.end(why === 'down' ? unavailablePage : busyPage);
 }
 
 const unavailablePage = `<!doctype html>
@@ -67,3 +90,8 @@ const unavailablePage = `<!doctype html>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}</style></head>
 <body><main><h1>Seatwise is temporarily unavailable</h1>
 <p>We cannot reach our database right now. Nothing you have done is lost: this page tries again by itself every few seconds.</p></main></body></html>`;
+
+const busyPage = unavailablePage.replace(
+  /<p>.*<\/p>/,
+  '<p>Too many people are booking at this moment. Nothing you have done is lost: this page tries again by itself every few seconds.</p>',
+);

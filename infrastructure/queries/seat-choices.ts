@@ -1,6 +1,7 @@
 import { maxSeatsPerSeatType } from '@/domain/registration/rules';
 import type { Db } from '../db/client';
 import type { OrderViewStatus } from '../projections/orders';
+import { conferenceRules } from '@/domain/conference/rules';
 import { registrationOffer, type RegistrationOffer } from './conferences';
 import { orderView, type OrderView } from './orders';
 
@@ -45,4 +46,19 @@ export async function registerPage(db: Db, slug: string, orderId: string | null)
   const view = orderId ? await orderView(db, orderId) : null;
   const order = view && view.conferenceId === offer.conference.conferenceId && changeable.has(view.status) ? view : null;
   return { offer, order, choices: choicesFor(offer, order) };
+}
+
+/**
+ * A digest of everything `registerPage(db, slug, null)` reads (the conference's and its seat
+ * allocation's documents): equal digests, equal pages. Null when there is no page to keep (no
+ * published conference at this slug).
+ */
+export async function registerPageFingerprint(db: Db, slug: string): Promise<string | null> {
+  if (!conferenceRules.slug.pattern.test(slug)) return null;
+  const [row] = await db.query<{ fingerprint: string }>(
+    `SELECT md5(c.doc::text || coalesce(a.doc::text, '')) AS fingerprint
+     FROM rm_conferences c LEFT JOIN rm_seat_allocation a USING (conference_id) WHERE c.slug = $1 AND c.published`,
+    [slug],
+  );
+  return row?.fingerprint ?? null;
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll } from '@/infrastructure/poll';
+import { startAppServer, type AppServer } from '@/infrastructure/testing/app-server';
+import { openSale, type Sale } from '@/infrastructure/testing/sale';
+import { apiClient } from '../api/client';
+
+// The register page is kept in front of Next (scripts/page-cache.mjs) while the read models it
+// shows stay the same: these read it as a browser does, over HTTP, from the built app.
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const formKeyOf = (html: string) => /name="commandId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+const availableOf = (html: string) => Number(/<td class="number">(\d+)<\/td>/.exec(html)?.[1]);
+
+describe('the register page kept in front of the app', () => {
+  let app: AppServer;
+  let api: ReturnType<typeof apiClient>;
+  let sale: Sale;
+  beforeAll(async () => {
+    app = await startAppServer({ ORDER_RATE_PER_MINUTE: '0', SEED_DEMO: '0' });
+    api = apiClient(app.urls[0]!);
+    sale = await openSale(api.send, 'Kept', [10]);
+  });
+  afterAll(() => app.stop());
+
+  const load = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${app.urls[0]}${path}`, { headers });
+    return { status: response.status, html: await response.text(), kept: response.headers.get('x-seatwise-page-cache'), cookie: response.headers.get('set-cookie') };
+  };
+
+  it('serves the same page to every visitor, each load with its own form key and a new visitor its visitor id', async () => {
+    const path = `/conferences/${sale.slug}/register`;
+    const pages = [await load(path), await load(path), await load(path)];
+    expect(pages.map((page) => page.status)).toEqual([200, 200, 200]);
+    expect(pages.at(-1)!.kept).toBe('hit');
+    const keys = pages.map((page) => formKeyOf(page.html));
+    expect(new Set(keys).size).toBe(3);
+    expect(new Set(pages.map((page) => page.html.replace(uuid, '')))).toHaveLength(1);
+    expect(pages.map((page) => page.cookie)).toEqual(Array(3).fill(expect.stringMatching(/^seatwise_visitor=[\w-]{24}; Path=\/; HttpOnly; SameSite=Lax$/)));
+
+    const visitor = /^seatwise_visitor=[\w-]{24}/.exec(pages[0]!.cookie!)![0];
+    const returning = await load(path, { cookie: visitor });
+    expect(returning).toMatchObject({ status: 200, kept: 'hit', cookie: null });
+  });
+
+  it('is never older than the read model: once the seat count moved, the next load shows it', async () => {
+    const path = `/conferences/${sale.slug}/register`;
+    expect(availableOf((await load(path)).html)).toBe(10);
+    expect((await load(path)).kept).toBe('hit');
+    const placed = await api.post(`/conferences/${sale.slug}/orders`, { body: { seats: [{ seatTypeId: sale.seatTypes[0]!.seatTypeId, quantity: 3 }] } });
+    expect(placed.status).toBe(201);
+    const moved = await poll(() => api.get(`/conferences/${sale.slug}`), (r) => r.body.seatTypes[0].available === 7, { timeoutMs: 30_000 });
+    expect(moved.done).toBe(true);
+
+    const after = await load(path);
+    expect(after).toMatchObject({ status: 200, kept: 'miss' });
+    expect(availableOf(after.html)).toBe(7);
+    expect(availableOf((await load(path)).html)).toBe(7);
+  });
+
+  it('renders, never keeps, what differs per browser or is no page: an order to change, client navigation, unknown or unpublished conferences', async () => {
+    const path = `/conferences/${sale.slug}/register`;
+    expect((await load(`${path}?order=${crypto.randomUUID()}`)).kept).toBeNull();
+    expect((await load(path, { rsc: '1' })).kept).toBeNull();
+    expect(await load('/conferences/no-such-conference/register')).toMatchObject({ status: 404, kept: null });
+
+    await api.post(`/organizer/conferences/${sale.slug}/unpublish`, { token: sale.token });
+    const gone = await poll(() => load(path), (page) => page.status === 404, { timeoutMs: 30_000 });
+    expect(gone.done).toBe(true);
+    expect(gone.value.html).toContain('Conference not found');
+  });
+});

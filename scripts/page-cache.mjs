@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { isVisitorId, newVisitorId, visitorCookie, visitorSetCookie } from './visitor-id.mjs';
+
+const registerPath = /^\/conferences\/([^/]+)\/register$/;
+const commandIdField = /name="commandId" value="([0-9a-f-]{36})"/;
+// Headers of one response or one connection, never replayed.
+const ownHeaders = new Set(['set-cookie', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-seatwise-page-cache']);
+
+/**
+ * The register page of a published conference, without an order to change, is the same for
+ * every visitor but for its form's idempotency key; it is also the page a sale rush reloads, and
+ * rendering it costs a web process ~20 ms of CPU. So the first render is kept here, in front of
+ * Next, with a digest of the read models it was rendered from (`fingerprintOf(slug)`: one
+ * indexed query). While the digest is the same, the kept page is served with a fresh key; once
+ * it changes, the page is rendered again. A page is never older than the read model, in any
+ * process, and a process needs no word from the others.
+ */
+export function registerPageCache({ fingerprintOf, limit = 500 }) {
+  const pages = new Map();
+
+  function keep(slug, page) {
+    pages.delete(slug);
+    pages.set(slug, page);
+    if (pages.size > limit) pages.delete(pages.keys().next().value);
+  }
+
+  return async function serveOrRender(request, response, render) {
+    const slug = keptSlugOf(request);
+    const fingerprint = slug && (await fingerprintOf()?.(slug).catch(() => null));
+    if (!fingerprint) return render();
+    const kept = pages.get(slug);
+    if (kept?.fingerprint === fingerprint) return serve(kept, request, response);
+    whenRendered(response, (page) => keep(slug, { fingerprint, ...page }));
+    // Kept as text: the key is replaced in it for every visitor.
+    delete request.headers['accept-encoding'];
+    response.setHeader('x-seatwise-page-cache', 'miss');
+    render();
+  };
+}
+
+/** The slug of a register page request that may be served a kept page: a plain GET, no query, no client-side navigation. */
+function keptSlugOf(request) {
+  if (request.method !== 'GET') return null;
+  const slug = registerPath.exec(request.url ?? '')?.[1];
+  if (!slug || request.headers.rsc !== undefined || request.headers['next-router-state-tree'] !== undefined) return null;
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return null;
+  }
+}
+
+function serve(kept, request, response) {
+  const html = kept.html.replaceAll(kept.commandId, randomUUID());
+  response.writeHead(200, {
+    ...kept.headers,
+    ...visitorHeaders(request),
+    'content-length': Buffer.byteLength(html),
+    'x-seatwise-page-cache': 'hit',
+  });
+  response.end(html);
+}
+
+/** A browser without a visitor id gets one here, as the proxy (proxy.ts) gives it on a rendered page. */
+function visitorHeaders(request) {
+  const cookies = (request.headers.cookie ?? '').split(';').map((pair) => pair.trim().split('='));
+  const existing = cookies.find(([name]) => name === visitorCookie)?.[1];
+  if (existing && isVisitorId(existing)) return {};
+  const secure = request.headers['x-forwarded-proto']?.split(',')[0]?.trim() === 'https';
+  return { 'set-cookie': visitorSetCookie(newVisitorId(), secure) };
+}
+
+/** Collects what Next writes; a whole, plain 200 page with its form's key is handed to `keep`. */
+function whenRendered(response, keep) {
+  const chunks = [];
+  const collect = (chunk, encoding) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8') : Buffer.from(chunk));
+  };
+  const { write, end } = response;
+  response.write = function (chunk, encoding, callback) {
+    collect(chunk, encoding);
+    return write.call(this, chunk, encoding, callback);
+  };
+  response.end = function (chunk, encoding, callback) {
+    collect(chunk, encoding);
+    return end.call(this, chunk, encoding, callback);
+  };
+  response.once('finish', () => {
+    if (response.statusCode !== 200 || response.getHeader('content-encoding') !== undefined) return;
+    const html = Buffer.concat(chunks).toString('utf8');
+    const commandId = commandIdField.exec(html)?.[1];
+    if (!commandId) return;
+    const headers = Object.fromEntries(Object.entries(response.getHeaders()).filter(([name]) => !ownHeaders.has(name)));
+    keep({ html, commandId, headers });
+  });
+}

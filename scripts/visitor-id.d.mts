@@ -1,0 +1,4 @@
+export const visitorCookie: string;
+export function newVisitorId(): string;
+export function isVisitorId(value: string): boolean;
+export function visitorSetCookie(id: string, secure: boolean): string;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { tokenSubject } from '@/infrastructure/api/tokens';
-import { conferenceIdOfSlug, registrationOffer, type RegistrationOffer } from '@/infrastructure/queries/conferences';
+import { conferenceIdOfSlug, publishedConference, type PublicConference } from '@/infrastructure/queries/conferences';
 import { mayPlaceOrder } from '@/infrastructure/services/access';
 import { loadPayment } from '@/infrastructure/services/payments';
 import { idSchema } from '@/infrastructure/services/schemas';
@@ -34,9 +34,9 @@ export async function conferenceAccess(call: Call<unknown>, slug: string): Promi
 }
 
 /** The published conference at this slug, to a caller within the limit of new orders (which joining a waiting list counts against too). */
-export async function registrationAccess(call: Call<unknown>, slug: string): Promise<Access<RegistrationOffer>> {
-  const offer = await registrationOffer(call.db, slug);
-  if (!offer) return { refused: notFound('Conference not found') };
+export async function registrationAccess(call: Call<unknown>, slug: string): Promise<Access<PublicConference>> {
+  const conference = await publishedConference(call.db, slug);
+  if (!conference) return { refused: notFound('Conference not found') };
   const admitted = await mayPlaceOrder(call.db, call.address);
-  return admitted.ok ? { granted: offer } : { refused: refused(admitted) };
+  return admitted.ok ? { granted: conference } : { refused: refused(admitted) };
 }

@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ slug: string }>(async (call) => {
   const access = await registrationAccess(call, call.params.slug);
   if ('refused' in access) return access.refused;
-  const order = { conferenceId: access.granted.conference.conferenceId, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
+  const order = { conferenceId: access.granted.conferenceId, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
   const placed = await placeOrder(call.context('api:registrant'), order);
   if (!placed.ok) return refused(placed);
   const orderToken = await issueToken(call.db, 'order', placed.orderId);

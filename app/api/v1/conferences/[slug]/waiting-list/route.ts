@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ slug: string }>(async (call) => {
   const access = await registrationAccess(call, call.params.slug);
   if ('refused' in access) return access.refused;
-  const joined = await joinWaitingList(call.context('api:registrant'), access.granted.conference.conferenceId, call.body);
+  const joined = await joinWaitingList(call.context('api:registrant'), access.granted.conferenceId, call.body);
   if (!joined.ok) return refused(joined);
   return writeAnswer(joined, { entryId: joined.entryId, orderToken: await issueToken(call.db, 'order', joined.entryId) }, 201);
 });

@@ -99,8 +99,9 @@ export async function startEmbeddedApp(dataDir: string, env: Record<string, stri
   return { url, process: app, stop: () => app.stop() };
 }
 
-/** What every process of the app is started with: the built app, on loopback, quiet. */
-const productionEnv = (env: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env });
+/** What every process of the app is started with: the built app, on loopback, quiet unless LOG_LEVEL says otherwise. */
+const productionEnv = (env: Record<string, string>): NodeJS.ProcessEnv =>
+  ({ ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env });
 
 /** Whatever ends this process (a test run, a crashed chaos script) ends the app's processes too: none is left running. */
 const running = new Set<ChildProcess>();

@@ -54,7 +54,12 @@ const server = createServer((request, response) => {
     gone: () => request.socket.destroyed,
   });
 });
-server.listen(port, hostname, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+// An idle connection stays open longer than a client or load balancer keeps one (Node's 5 s closes
+// it under a busy client that just chose to reuse it: a reset, and a POST is not sent again).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+// A burst of new connections waits to be accepted instead of timing out (Node's default is 511).
+server.listen({ port, host: hostname, backlog: 4_096 }, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close());
 
 function handleRequest(request, response) {

@@ -3,6 +3,9 @@ import { processWide } from './process-wide';
 
 export type HttpObserver = (observation: { route: string; method: string; status: number; seconds: number }) => void;
 
+/** The admission gate of the HTTP server in front of Next (scripts/server.mjs), where there is one. */
+const admission = () => (globalThis as unknown as Record<symbol, { running: number; waiting: number } | undefined>)[Symbol.for('seatwise.admission')];
+
 function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -10,6 +13,12 @@ function createMetrics() {
   const http = {
     requests: new Counter({ name: 'seatwise_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers }),
     duration: new Histogram({ name: 'seatwise_http_request_duration_seconds', help: 'HTTP request durations by route', labelNames: ['route'], registers }),
+    inFlight: new Gauge({ name: 'seatwise_http_requests_in_flight', help: 'Requests being handled past the admission gate', registers, collect() {
+      this.set(admission()?.running ?? 0);
+    } }),
+    waiting: new Gauge({ name: 'seatwise_http_requests_waiting', help: 'Requests waiting for their turn at the admission gate', registers, collect() {
+      this.set(admission()?.waiting ?? 0);
+    } }),
   };
   return {
     registry,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { isVisitorId, newVisitorId, visitorCookie, visitorSetCookie } from './visitor-id.mjs';
+// Next renders a page's metadata otherwise for a crawler: such a request is rendered, never kept or served a kept page.
+import { isBot } from 'next/dist/shared/lib/router/utils/is-bot.js';
+import { newVisitorId, visitorIdIn, visitorSetCookie } from './visitor-id.mjs';
 
 const registerPath = /^\/conferences\/([^/]+)\/register$/;
 const commandIdField = /name="commandId" value="([0-9a-f-]{36})"/;
@@ -10,9 +12,9 @@ const ownHeaders = new Set(['set-cookie', 'date', 'connection', 'keep-alive', 't
  * The register page of a published conference, without an order to change, is the same for
  * every visitor but for its form's idempotency key; it is also the page a sale rush reloads, and
  * rendering it costs a web process ~20 ms of CPU. So the first render is kept here, in front of
- * Next, with a digest of the read models it was rendered from (`fingerprintOf(slug)`: one
- * indexed query). While the digest is the same, the kept page is served with a fresh key; once
- * it changes, the page is rendered again. A page is never older than the read model, in any
+ * Next, with a digest of the offer it was rendered from (`fingerprintOf(slug)`: the conference
+ * and its seat allocation, two indexed reads). While the digest is the same, the kept page is
+ * served with a fresh key; once it changes, the page is rendered again. A page is never older than the read model, in any
  * process, and a process needs no word from the others.
  */
 export function registerPageCache({ fingerprintOf, limit = 500 }) {
@@ -24,30 +26,37 @@ export function registerPageCache({ fingerprintOf, limit = 500 }) {
     if (pages.size > limit) pages.delete(pages.keys().next().value);
   }
 
+  const fingerprint = (slug) => fingerprintOf()?.(slug).catch(() => null) ?? null;
+
   return async function serveOrRender(request, response, render) {
     const slug = keptSlugOf(request);
-    const fingerprint = slug && (await fingerprintOf()?.(slug).catch(() => null));
-    if (!fingerprint) return render();
+    const before = slug && (await fingerprint(slug));
+    if (!before) return render();
     const kept = pages.get(slug);
-    if (kept?.fingerprint === fingerprint) return serve(kept, request, response);
-    whenRendered(response, (page) => keep(slug, { fingerprint, ...page }));
+    if (kept?.fingerprint === before) return serve(kept, request, response);
+    whenRendered(response, async (page) => {
+      // Rendered from what the digest said before, unless the read models moved meanwhile: then not kept.
+      if ((await fingerprint(slug)) === before) keep(slug, { fingerprint: before, ...page });
+    });
     // Kept as text: the key is replaced in it for every visitor.
     delete request.headers['accept-encoding'];
     response.setHeader('x-seatwise-page-cache', 'miss');
-    render();
+    return render();
   };
 }
 
-/** The slug of a register page request that may be served a kept page: a plain GET, no query, no client-side navigation. */
+/**
+ * The slug of a register page request that may be served a kept page: a plain GET, by a browser,
+ * no query, no client-side navigation, and nothing else in the request that Next renders from
+ * (a nonce from a `content-security-policy` request header). A slug as written, never decoded:
+ * the page holds its own address.
+ */
 function keptSlugOf(request) {
-  if (request.method !== 'GET') return null;
-  const slug = registerPath.exec(request.url ?? '')?.[1];
-  if (!slug || request.headers.rsc !== undefined || request.headers['next-router-state-tree'] !== undefined) return null;
-  try {
-    return decodeURIComponent(slug);
-  } catch {
-    return null;
-  }
+  const { headers } = request;
+  if (request.method !== 'GET' || isBot(headers['user-agent'] ?? '')) return null;
+  if (headers.rsc !== undefined || headers['next-router-state-tree'] !== undefined) return null;
+  if (headers['content-security-policy'] !== undefined || headers['content-security-policy-report-only'] !== undefined) return null;
+  return registerPath.exec(request.url ?? '')?.[1] ?? null;
 }
 
 function serve(kept, request, response) {
@@ -63,9 +72,7 @@ function serve(kept, request, response) {
 
 /** A browser without a visitor id gets one here, as the proxy (proxy.ts) gives it on a rendered page. */
 function visitorHeaders(request) {
-  const cookies = (request.headers.cookie ?? '').split(';').map((pair) => pair.trim().split('='));
-  const existing = cookies.find(([name]) => name === visitorCookie)?.[1];
-  if (existing && isVisitorId(existing)) return {};
+  if (visitorIdIn(request.headers.cookie)) return {};
   const secure = request.headers['x-forwarded-proto']?.split(',')[0]?.trim() === 'https';
   return { 'set-cookie': visitorSetCookie(newVisitorId(), secure) };
 }

@@ -36,18 +36,30 @@ const availability = () => globalThis[Symbol.for('seatwise.database-availability
 const registerPages = registerPageCache({ fingerprintOf: () => globalThis[Symbol.for('seatwise.register-page-fingerprint')] });
 // These answer for themselves while the database is down or the process is saturated: the operator's view.
 const answersWhileDown = new Set(['/api/health', '/metrics']);
+// Files of the build are cheap and never wait behind renders: a page served at once needs its scripts and styles.
+const neverWaits = (path) => answersWhileDown.has(path) || path.startsWith('/_next/static/');
 
 const gate = admissionGate({ inFlight: setting('MAX_IN_FLIGHT', 100), maxWaitMs: setting('MAX_QUEUE_WAIT_MS', 30_000) });
 setInterval(() => gate.shedOverdue(), 1_000).unref();
+// Read by the app's metrics (infrastructure/metrics.ts).
+globalThis[Symbol.for('seatwise.admission')] = gate;
 
 const server = createServer((request, response) => {
   observe(request, response);
   const path = (request.url ?? '/').split('?')[0];
-  if (answersWhileDown.has(path)) return handleRequest(request, response);
+  if (neverWaits(path)) return handleRequest(request, response);
   if (availability()?.down) return unavailable(path, response, 'down');
   gate.admit({
     run(release) {
-      response.once('close', release);
+      // A pipelined request's response never closes if its connection goes first: the turn is freed either way.
+      const { socket } = request;
+      socket.once('close', release);
+      response.once('close', () => {
+        socket.off('close', release);
+        release();
+      });
+      // The database may have gone down while it waited.
+      if (availability()?.down) return unavailable(path, response, 'down');
       handleRequest(request, response);
     },
     shed: () => unavailable(path, response, 'busy'),
@@ -57,6 +69,7 @@ const server = createServer((request, response) => {
 // An idle connection stays open longer than a client or load balancer keeps one (Node's 5 s closes
 // it under a busy client that just chose to reuse it: a reset, and a POST is not sent again).
 server.keepAliveTimeout = 65_000;
+// Longer than the keep-alive, or a request's headers could time out on a connection that was idle.
 server.headersTimeout = 66_000;
 // A burst of new connections waits to be accepted instead of timing out (Node's default is 511).
 server.listen({ port, host: hostname, backlog: 4_096 }, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
@@ -71,7 +84,10 @@ function handleRequest(request, response) {
     delete request.headers['x-forwarded-host'];
   }
   request.headers['x-forwarded-for'] = address;
-  void registerPages(request, response, () => handle(request, response));
+  registerPages(request, response, () => handle(request, response)).catch((error) => {
+    console.error(error);
+    if (!response.headersSent) response.writeHead(500).end();
+  });
 }
 
 /**

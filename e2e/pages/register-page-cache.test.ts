@@ -21,10 +21,12 @@ describe('the register page kept in front of the app', () => {
   });
   afterAll(() => app.stop());
 
-  const load = async (path: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${app.urls[0]}${path}`, { headers });
+  const load = async (path: string, headers: Record<string, string> = {}, method = 'GET') => {
+    const response = await fetch(`${app.urls[0]}${path}`, { headers, method });
     return { status: response.status, html: await response.text(), kept: response.headers.get('x-seatwise-page-cache'), cookie: response.headers.get('set-cookie') };
   };
+  // A request the cache leaves alone (Next reads a nonce from this header), rendered as any other.
+  const rendered = (path: string) => load(path, { 'content-security-policy': "default-src 'self'" });
 
   it('serves the same page to every visitor, each load with its own form key and a new visitor its visitor id', async () => {
     const path = `/conferences/${sale.slug}/register`;
@@ -33,7 +35,9 @@ describe('the register page kept in front of the app', () => {
     expect(pages.at(-1)!.kept).toBe('hit');
     const keys = pages.map((page) => formKeyOf(page.html));
     expect(new Set(keys).size).toBe(3);
-    expect(new Set(pages.map((page) => page.html.replace(uuid, '')))).toHaveLength(1);
+    const fresh = await rendered(path);
+    expect(fresh.kept).toBeNull();
+    expect(new Set([...pages, fresh].map((page) => page.html.replace(uuid, '')))).toHaveLength(1);
     expect(pages.map((page) => page.cookie)).toEqual(Array(3).fill(expect.stringMatching(/^seatwise_visitor=[\w-]{24}; Path=\/; HttpOnly; SameSite=Lax$/)));
 
     const visitor = /^seatwise_visitor=[\w-]{24}/.exec(pages[0]!.cookie!)![0];
@@ -54,13 +58,26 @@ describe('the register page kept in front of the app', () => {
     expect(after).toMatchObject({ status: 200, kept: 'miss' });
     expect(availableOf(after.html)).toBe(7);
     expect(availableOf((await load(path)).html)).toBe(7);
+
+    const [seatType] = sale.seatTypes;
+    const renamed = { name: 'Early bird', description: 'Renamed while kept', quantity: 10, price: 4_000 };
+    expect((await api.put(`/organizer/conferences/${sale.slug}/seat-types/${seatType!.seatTypeId}`, { token: sale.token, body: renamed })).status).toBe(202);
+    const shown = await poll(() => api.get(`/conferences/${sale.slug}`), (r) => r.body.seatTypes[0].name === 'Early bird', { timeoutMs: 30_000 });
+    expect(shown.done).toBe(true);
+    const page = await load(path);
+    expect(page.kept).toBe('miss');
+    expect(page.html).toContain('Early bird');
+    expect(page.html).toContain('Renamed while kept');
   });
 
-  it('renders, never keeps, what differs per browser or is no page: an order to change, client navigation, unknown or unpublished conferences', async () => {
+  it('renders, never keeps, what may differ per request or is no page: an order to change, client navigation, crawlers, HEAD, unpublished conferences', async () => {
     const path = `/conferences/${sale.slug}/register`;
+    expect((await load(path)).kept).toBe('hit');
     expect((await load(`${path}?order=${crypto.randomUUID()}`)).kept).toBeNull();
     expect((await load(path, { rsc: '1' })).kept).toBeNull();
-    expect(await load('/conferences/no-such-conference/register')).toMatchObject({ status: 404, kept: null });
+    expect((await load(path, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' })).kept).toBeNull();
+    expect((await load(path, {}, 'HEAD')).kept).toBeNull();
+    expect((await load(`/conferences/${sale.slug.replace(/^k/, '%6B')}/register`)).kept).toBeNull();
 
     await api.post(`/organizer/conferences/${sale.slug}/unpublish`, { token: sale.token });
     const gone = await poll(() => load(path), (page) => page.status === 404, { timeoutMs: 30_000 });

@@ -26,7 +26,7 @@ describe('admission in front of the app', () => {
     b!.answer();
     expect(log).toEqual(['run a', 'run b', 'run c']);
     a!.answer();
-    a!.answer(); // answered twice (finish, then close): one turn freed, not two
+    a!.answer(); // released twice (its connection closed, then its response): one turn freed, not two
     expect(log).toEqual(['run a', 'run b', 'run c', 'run d']);
     expect(gate.running).toBe(2);
   });

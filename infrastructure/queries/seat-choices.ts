@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { maxSeatsPerSeatType } from '@/domain/registration/rules';
 import type { Db } from '../db/client';
 import type { OrderViewStatus } from '../projections/orders';
-import { conferenceRules } from '@/domain/conference/rules';
 import { registrationOffer, type RegistrationOffer } from './conferences';
 import { orderView, type OrderView } from './orders';
 
@@ -49,16 +49,10 @@ export async function registerPage(db: Db, slug: string, orderId: string | null)
 }
 
 /**
- * A digest of everything `registerPage(db, slug, null)` reads (the conference's and its seat
- * allocation's documents): equal digests, equal pages. Null when there is no page to keep (no
- * published conference at this slug).
+ * A digest of what the register page shows when no order is being changed (the offer it renders
+ * from): equal digests, equal pages. Null when there is no such page (no published conference).
  */
 export async function registerPageFingerprint(db: Db, slug: string): Promise<string | null> {
-  if (!conferenceRules.slug.pattern.test(slug)) return null;
-  const [row] = await db.query<{ fingerprint: string }>(
-    `SELECT md5(c.doc::text || coalesce(a.doc::text, '')) AS fingerprint
-     FROM rm_conferences c LEFT JOIN rm_seat_allocation a USING (conference_id) WHERE c.slug = $1 AND c.published`,
-    [slug],
-  );
-  return row?.fingerprint ?? null;
+  const offer = await registrationOffer(db, slug);
+  return offer && createHash('md5').update(JSON.stringify(offer)).digest('base64url');
 }

@@ -1,8 +1,16 @@
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dataDirInUse } from './infrastructure/db/pglite-lock';
 
 // Every run starts on a fresh embedded database; the expiry server has a short reservation TTL.
 process.env.E2E_RUN_ID ??= String(Date.now());
 const run = process.env.E2E_RUN_ID;
+// Earlier runs' databases (~40 MB each) go, never one a live server still holds.
+for (const name of fs.existsSync('.data') ? fs.readdirSync('.data') : []) {
+  const folder = path.join('.data', name);
+  if (name.startsWith('e2e-') && !name.startsWith(`e2e-${run}-`) && !dataDirInUse(folder)) fs.rmSync(folder, { recursive: true, force: true });
+}
 // Two checkouts can run their suites side by side with E2E_BASE_PORT apart.
 const basePort = Number(process.env.E2E_BASE_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${basePort}`;

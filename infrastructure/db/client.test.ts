@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPGlite } from './client';
+import { dataDirInUse } from './pglite-lock';
 
 // Every folder made here is a database of its own (tens of MB): none is left in the temp folder.
 const folders: string[] = [];
@@ -53,8 +54,14 @@ describe('a lock left behind by a killed process', () => {
   it('is respected while the process it names is the one that took it', async () => {
     const stat = fs.readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
     const startedAt = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-    await expect(openPGlite(lockedFolder({ pid: process.ppid, startedAt, token: 'alive' }))).rejects.toThrow(
-      new RegExp(`already open in process ${process.ppid}`),
-    );
+    const held = lockedFolder({ pid: process.ppid, startedAt, token: 'alive' });
+    expect(dataDirInUse(held)).toBe(true);
+    await expect(openPGlite(held)).rejects.toThrow(new RegExp(`already open in process ${process.ppid}`));
+  });
+
+  it('leaves a folder free to delete: no lock, a dead holder\'s, or one its pid no longer runs', () => {
+    expect(dataDirInUse(newFolder())).toBe(false);
+    expect(dataDirInUse(lockedFolder({ pid: 2 ** 22 + 1, startedAt: null, token: 'dead' }))).toBe(false);
+    expect(dataDirInUse(lockedFolder({ pid: process.ppid, startedAt: '1', token: 'the-killed-one' }))).toBe(false);
   });
 });

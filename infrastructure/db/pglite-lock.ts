@@ -38,6 +38,16 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
 
 type LockHolder = { readonly pid: number; readonly startedAt: string | null; readonly token: string };
 
+/** Whether a live process holds the embedded database in this folder (one that exited or was killed does not). */
+export function dataDirInUse(dataDir: string): boolean {
+  try {
+    const owner = parseLock(fs.readFileSync(path.join(dataDir, 'seatwise.lock'), 'utf8'));
+    return owner !== null && holdsLock(owner);
+  } catch {
+    return false;
+  }
+}
+
 /** Tokens of the locks this process holds. */
 const heldLocks = processWide('pgliteLocks', () => new Set<string>());
 

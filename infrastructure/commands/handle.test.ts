@@ -44,6 +44,20 @@ describe.each(engines)('handle() on %s', (_engine, open) => {
     expect(result).toMatchObject({ streamId: stream, version: 2, events: [{ type: 'Incremented', data: { by: 3 } }] });
   });
 
+  it('decides a command on a stream promised new without reading it, and a wrong promise costs a conflict, not a write', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const created = await handle(counter, stream, { type: 'Increment', data: { by: 2 } }, { ...context(db), newStream: true });
+    expect(created).toMatchObject({ version: 1, events: [{ type: 'Incremented', data: { by: 2 } }] });
+    await handle(counter, stream, { type: 'Close', data: {} }, context(db));
+    aggregateCache.clear();
+
+    await expect(handle(counter, stream, { type: 'Increment', data: { by: 5 } }, { ...context(db), newStream: true })).rejects.toMatchObject({
+      code: 'CounterClosed',
+    });
+    const stored = await readStream(db, stream, 0);
+    expect(stored.map((event) => event.type)).toEqual(['Incremented', 'Closed']);
+  });
+
   it('answers a repeated command id with its first result even when the rule now refuses it', async () => {
     const stream = `counter-${randomUUID()}`;
     const close = context(db);

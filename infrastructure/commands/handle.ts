@@ -39,6 +39,12 @@ export type CommandMetadata = {
   readonly causationId?: string;
   /** Writes that must commit or fail with the events (a set rule such as a unique slug). */
   readonly alsoWrite?: (tx: Db, result: AppendResult) => Promise<void>;
+  /**
+   * The stream's id was drawn at random for this command just now: nothing can be stored under
+   * it, so the first attempt decides on the initial state without a read. The append still
+   * insists on a new stream: a wrong promise costs a conflict and a read, never a write.
+   */
+  readonly newStream?: boolean;
 };
 export type CommandContext = CommandMetadata & { readonly db: Database };
 
@@ -129,7 +135,8 @@ async function decideAndAppendRetrying<C extends Message, E extends Message, S>(
   work: UnitOfWork,
 ): Promise<HandleResult<E>> {
   for (let attemptNo = 1; ; attemptNo++) {
-    const { state, version } = await load(work.db, decider, streamId, work);
+    const { state, version } =
+      attemptNo === 1 && metadata.newStream ? { state: decider.initialState, version: 0 } : await load(work.db, decider, streamId, work);
     const events = decideOrRefuse(decider, command, state);
     if (events instanceof DomainError || events.length === 0) {
       // A repeated command may break a rule, or change nothing, only because it already happened.

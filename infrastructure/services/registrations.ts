@@ -38,7 +38,9 @@ export async function placeOrder(context: ServiceContext, input: unknown): Promi
       orderId, conferenceId, seats, ...priced, currency: defaultCurrency, reservationExpiresAt: reservationExpiry(context.now), accessCode,
       ...(promotion && { promotion }),
     };
-    const result = await send({ type: 'PlaceOrder', data }, commandContext(context)).catch(async (error: unknown) => {
+    // Without a request id to derive it from, the order's id was drawn just now: its stream is new.
+    const newStream = context.commandId === undefined;
+    const result = await send({ type: 'PlaceOrder', data }, { ...commandContext(context), newStream }).catch(async (error: unknown) => {
       if (promotion) await releasePromoCodeUse(context, conferenceId, orderId);
       throw error;
     });

@@ -51,11 +51,9 @@ const server = createServer((request, response) => {
   if (availability()?.down) return unavailable(path, response, 'down');
   gate.admit({
     run(release) {
-      // A pipelined request's response never closes if its connection goes first: the turn is freed either way.
-      const { socket } = request;
-      socket.once('close', release);
+      const untilClosed = turnsOnSocket(request.socket, release);
       response.once('close', () => {
-        socket.off('close', release);
+        untilClosed();
         release();
       });
       // The database may have gone down while it waited.
@@ -74,6 +72,22 @@ server.headersTimeout = 66_000;
 // A burst of new connections waits to be accepted instead of timing out (Node's default is 511).
 server.listen({ port, host: hostname, backlog: 4_096 }, () => console.log(`Seatwise listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => server.close());
+
+/**
+ * A pipelined request's response never closes if its connection goes first: the turns its
+ * requests hold are freed when it closes, by one listener however many requests it carries.
+ * Answers how to forget a turn freed by its response.
+ */
+const turnsBySocket = new WeakMap();
+function turnsOnSocket(socket, release) {
+  let turns = turnsBySocket.get(socket);
+  if (!turns) {
+    turnsBySocket.set(socket, (turns = new Set()));
+    socket.once('close', () => turns.forEach((free) => free()));
+  }
+  turns.add(release);
+  return () => turns.delete(release);
+}
 
 function handleRequest(request, response) {
   const forwardedFor = request.headers['x-forwarded-for'];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 // Next renders a page's metadata otherwise for a crawler: such a request is rendered, never kept or served a kept page.
 import { isBot } from 'next/dist/shared/lib/router/utils/is-bot.js';
-import { newVisitorId, visitorIdIn, visitorSetCookie } from './visitor-id.mjs';
+import { visitorToGive } from './visitor-id.mjs';
 
 const registerPath = /^\/conferences\/([^/]+)\/register$/;
 const commandIdField = /name="commandId" value="([0-9a-f-]{36})"/;
@@ -59,22 +59,17 @@ function keptSlugOf(request) {
   return registerPath.exec(request.url ?? '')?.[1] ?? null;
 }
 
+/** The kept page with a fresh form key; a browser without a visitor id gets one, as the proxy (proxy.ts) gives it on a rendered page. */
 function serve(kept, request, response) {
   const html = kept.html.replaceAll(kept.commandId, randomUUID());
+  const visitor = visitorToGive(request.headers.cookie, request.headers['x-forwarded-proto']);
   response.writeHead(200, {
     ...kept.headers,
-    ...visitorHeaders(request),
+    ...(visitor && { 'set-cookie': visitor.setCookie }),
     'content-length': Buffer.byteLength(html),
     'x-seatwise-page-cache': 'hit',
   });
   response.end(html);
-}
-
-/** A browser without a visitor id gets one here, as the proxy (proxy.ts) gives it on a rendered page. */
-function visitorHeaders(request) {
-  if (visitorIdIn(request.headers.cookie)) return {};
-  const secure = request.headers['x-forwarded-proto']?.split(',')[0]?.trim() === 'https';
-  return { 'set-cookie': visitorSetCookie(newVisitorId(), secure) };
 }
 
 /** Collects what Next writes; a whole, plain 200 page with its form's key is handed to `keep`. */

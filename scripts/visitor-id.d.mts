@@ -1,5 +1,5 @@
 export const visitorCookie: string;
 export function newVisitorId(): string;
 export function isVisitorId(value: string): boolean;
-export function visitorSetCookie(id: string, secure: boolean): string;
-export function visitorIdIn(cookieHeader: string | undefined): string | null;
+export function overHttps(forwardedProto: string | null | undefined): boolean;
+export function visitorToGive(cookieHeader: string | null | undefined, forwardedProto: string | null | undefined): { id: string; setCookie: string } | null;

@@ -8,15 +8,20 @@ export const visitorCookie = 'seatwise_visitor';
 export const newVisitorId = () => randomBytes(18).toString('base64url');
 export const isVisitorId = (value) => /^[A-Za-z0-9_-]{24}$/.test(value);
 
-/** The Set-Cookie header that gives a browser its id; `secure` when it came over https. */
-export const visitorSetCookie = (id, secure) => `${visitorCookie}=${id}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+/** Whether the request came over https, as the proxy in front says (`x-forwarded-proto`); cookies are then `Secure`. */
+export const overHttps = (forwardedProto) => forwardedProto?.split(',')[0]?.trim() === 'https';
 
-/** The browser's visitor id from its Cookie header, the last one it sends (as Next reads it), when well formed. */
-export function visitorIdIn(cookieHeader) {
-  let found = null;
+/**
+ * A browser's new visitor id and the Set-Cookie header that gives it, or null when its Cookie
+ * header already holds a well-formed one (the last one it sends, as Next reads it).
+ */
+export function visitorToGive(cookieHeader, forwardedProto) {
+  let existing = null;
   for (const pair of (cookieHeader ?? '').split(/; */)) {
     const at = pair.indexOf('=');
-    if (at > 0 && pair.slice(0, at) === visitorCookie) found = pair.slice(at + 1);
+    if (at > 0 && pair.slice(0, at) === visitorCookie) existing = pair.slice(at + 1);
   }
-  return found !== null && isVisitorId(found) ? found : null;
+  if (existing !== null && isVisitorId(existing)) return null;
+  const id = newVisitorId();
+  return { id, setCookie: `${visitorCookie}=${id}; Path=/; HttpOnly; SameSite=Lax${overHttps(forwardedProto) ? '; Secure' : ''}` };
 }

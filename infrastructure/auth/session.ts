@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { database } from '../runtime';
 import { endOrganizerSession, organizerSessionConference, startOrganizerSession } from './organizer-sessions';
 import { serverSecret } from './server-secret';
-import { isVisitorId, newVisitorId, visitorCookie } from './visitor-id';
+import { isVisitorId, newVisitorId, overHttps, visitorCookie } from './visitor-id';
 
 type SessionData = {
   /** Orders this browser placed or found by e-mail and access code, newest first. */
@@ -17,7 +17,7 @@ const maxOrders = 20;
 
 /** Cookies are `secure` whenever the request came over HTTPS (directly or through a proxy). */
 export async function servedOverHttps(): Promise<boolean> {
-  return (await headers()).get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return overHttps((await headers()).get('x-forwarded-proto'));
 }
 
 async function session() {

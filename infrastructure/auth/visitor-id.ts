@@ -1,1 +1,1 @@
-export { isVisitorId, newVisitorId, visitorCookie, visitorSetCookie } from '../../scripts/visitor-id.mjs';
+export { isVisitorId, newVisitorId, overHttps, visitorCookie, visitorToGive } from '../../scripts/visitor-id.mjs';

@@ -71,11 +71,17 @@ export type RegistrationOffer = { readonly conference: PublicConference; readonl
 
 /** What the register page offers: the published seat types with what is left of each. */
 export async function registrationOffer(db: Db, slug: string): Promise<RegistrationOffer | null> {
-  const doc = await conferenceBySlug(db, slug);
-  if (!doc?.published) return null;
-  const allocation = await allocationDoc(db, doc.conferenceId);
+  if (!conferenceRules.slug.pattern.test(slug)) return null;
+  // One round trip: the register page and its cache's digest read this on every request.
+  const [row] = await db.query<{ doc: ConferenceDoc; allocation: AllocationDoc | null }>(
+    `SELECT c.doc, a.doc AS allocation FROM rm_conferences c LEFT JOIN rm_seat_allocation a USING (conference_id)
+     WHERE c.slug = $1 AND c.published`,
+    [slug],
+  );
+  if (!row) return null;
+  const { doc, allocation } = row;
   const seatTypes = doc.seatTypes.map(({ seatTypeId, name, description, price }) => {
-    const counted = allocation?.seatTypes.find((row) => row.seatTypeId === seatTypeId);
+    const counted = allocation?.seatTypes.find((line) => line.seatTypeId === seatTypeId);
     return { seatTypeId, name, description, price, available: Math.max(0, counted?.available ?? 0) };
   });
   return { conference: publicOf(doc), seatTypes };

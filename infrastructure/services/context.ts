@@ -27,8 +27,11 @@ export function commandContext(context: ServiceContext, step = 0, input?: unknow
  * re-submitted form addresses the same stream and gets the first result back.
  */
 export function newIdFor(context: ServiceContext, purpose: string): string {
-  return context.commandId ? derivedId(context.commandId, purpose) : newId();
+  return idsAreDrawn(context) ? newId() : derivedId(context.commandId!, purpose);
 }
+
+/** Without a request id, newIdFor draws at random: no stream can exist under such an id yet. */
+export const idsAreDrawn = (context: ServiceContext) => !context.commandId;
 
 export const newAccessCode = () => accessCodeFrom(randomInt);
 

@@ -3,7 +3,7 @@ import { order, type Registrant } from '@/domain/registration/order';
 import { loadAggregate } from '../commands/handle';
 import { orderStream, send } from '../commands/router';
 import { defaultCurrency, loadConference, written, type Written } from './conferences';
-import { commandContext, newAccessCode, newIdFor, reservationTtlSeconds, type ServiceContext } from './context';
+import { commandContext, idsAreDrawn, newAccessCode, newIdFor, reservationTtlSeconds, type ServiceContext } from './context';
 import { releasePromoCodeUse, reservePromoCodeUse } from './promo-codes';
 import { attempt, parse, refusal, type Outcome } from './result';
 import { placeOrderSchema, registrantFormSchema, registrantSchema, seatsSchema } from './schemas';
@@ -38,9 +38,7 @@ export async function placeOrder(context: ServiceContext, input: unknown): Promi
       orderId, conferenceId, seats, ...priced, currency: defaultCurrency, reservationExpiresAt: reservationExpiry(context.now), accessCode,
       ...(promotion && { promotion }),
     };
-    // Without a request id to derive it from, the order's id was drawn just now: its stream is new.
-    const newStream = context.commandId === undefined;
-    const result = await send({ type: 'PlaceOrder', data }, { ...commandContext(context), newStream }).catch(async (error: unknown) => {
+    const result = await send({ type: 'PlaceOrder', data }, { ...commandContext(context), newStream: idsAreDrawn(context) }).catch(async (error: unknown) => {
       if (promotion) await releasePromoCodeUse(context, conferenceId, orderId);
       throw error;
     });

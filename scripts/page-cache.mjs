@@ -13,9 +13,9 @@ const ownHeaders = new Set(['set-cookie', 'date', 'connection', 'keep-alive', 't
  * every visitor but for its form's idempotency key; it is also the page a sale rush reloads, and
  * rendering it costs a web process ~20 ms of CPU. So the first render is kept here, in front of
  * Next, with a digest of the offer it was rendered from (`fingerprintOf(slug)`: the conference
- * and its seat allocation, two indexed reads). While the digest is the same, the kept page is
- * served with a fresh key; once it changes, the page is rendered again. A page is never older than the read model, in any
- * process, and a process needs no word from the others.
+ * and its seat allocation, one indexed query). While the digest is the same, the kept page is
+ * served with a fresh key; once it changes, the page is rendered again. A page is never older
+ * than the read model, in any process, and a process needs no word from the others.
  */
 export function registerPageCache({ fingerprintOf, limit = 500 }) {
   const pages = new Map();

@@ -23,7 +23,8 @@ describe('the register page kept in front of the app', () => {
 
   const load = async (path: string, headers: Record<string, string> = {}, method = 'GET') => {
     const response = await fetch(`${app.urls[0]}${path}`, { headers, method });
-    return { status: response.status, html: await response.text(), kept: response.headers.get('x-seatwise-page-cache'), cookie: response.headers.get('set-cookie') };
+    const answer = response.headers;
+    return { status: response.status, html: await response.text(), kept: answer.get('x-seatwise-page-cache'), cookie: answer.get('set-cookie'), framing: answer.get('x-frame-options') };
   };
   // A request the cache leaves alone (Next reads a nonce from this header), rendered as any other.
   const rendered = (path: string) => load(path, { 'content-security-policy': "default-src 'self'" });
@@ -42,7 +43,7 @@ describe('the register page kept in front of the app', () => {
 
     const visitor = /^seatwise_visitor=[\w-]{24}/.exec(pages[0]!.cookie!)![0];
     const returning = await load(path, { cookie: visitor });
-    expect(returning).toMatchObject({ status: 200, kept: 'hit', cookie: null });
+    expect(returning).toMatchObject({ status: 200, kept: 'hit', cookie: null, framing: 'DENY' });
   });
 
   it('is never older than the read model: once the seat count moved, the next load shows it', async () => {

@@ -87,7 +87,7 @@ const after = (a: Checkpoint, b: Checkpoint) =>
 export async function readFeed(db: Db, checkpoint: Checkpoint, limit: number, types?: readonly string[]): Promise<FeedPage> {
   const rows = await db.query<Partial<EventRow> & { head_transaction_id: string | null; head_position: string | null; held_back: boolean }>(
     `SELECT page.*, head.transaction_id AS head_transaction_id, head.global_position AS head_position,
-       EXISTS (SELECT 1 FROM events WHERE transaction_id >= bound.xmin) AS held_back
+       COALESCE((SELECT max(transaction_id) FROM events) >= bound.xmin, false) AS held_back
      FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) bound
      LEFT JOIN LATERAL (
        SELECT transaction_id::text, global_position::text FROM events WHERE transaction_id < bound.xmin

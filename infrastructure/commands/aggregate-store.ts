@@ -84,9 +84,10 @@ export async function remember<E extends Message, S>(
   fromVersion: number,
   version: number,
   state: S,
+  events: readonly E[],
 ) {
   work.written?.set(streamId, { version, state });
-  work.appended?.();
+  work.appended?.(events.map((event) => event.type));
   work.afterCommit(() => aggregateCache.set(streamId, version, state));
   const snapshot = folding.snapshot;
   if (snapshot && Math.floor(version / snapshot.every) > Math.floor(fromVersion / snapshot.every)) {

@@ -22,8 +22,8 @@ export type UnitOfWork = {
    * stream folds each new event once, instead of re-reading the whole uncommitted tail each time.
    */
   readonly written?: Map<string, { version: number; state: unknown }>;
-  /** Told when events were appended: whoever commits wakes the subscriptions then. */
-  readonly appended?: () => void;
+  /** Told the types of events appended: whoever commits wakes the subscriptions that read them. */
+  readonly appended?: (types: readonly string[]) => void;
   /** Set in a group-committed batch: its appends and timers wait here and are written together at its end. */
   readonly pending?: PendingWrites;
   /** Streams the batch read at its start in one query (short ones: orders, processes): no read each. */
@@ -78,7 +78,7 @@ export function handle<C extends Message, E extends Message, S>(
   const { db } = context;
   return queueFor(db)(streamId, async () => {
     const result = await decideAndAppend(decider, streamId, command, context, { db, afterCommit: (effect) => effect() });
-    if (result.events.length > 0) eventsAppended(db);
+    if (result.events.length > 0) eventsAppended(db, result.events.map((event) => event.type));
     return result;
   });
 }
@@ -149,12 +149,12 @@ async function decideAndAppendRetrying<C extends Message, E extends Message, S>(
     if (work.pending) {
       // Decided on this batch's own state: written with the rest of the batch, guarded the same way.
       const next = work.pending.add(request);
-      await remember(work, decider, streamId, version, next, fold(decider, events, state));
+      await remember(work, decider, streamId, version, next, fold(decider, events, state), events);
       return { streamId, version: next, events: [] };
     }
     try {
       const result = await write(work.db, request, metadata.alsoWrite);
-      if (!result.duplicate) await remember(work, decider, streamId, version, result.version, fold(decider, events, state));
+      if (!result.duplicate) await remember(work, decider, streamId, version, result.version, fold(decider, events, state), events);
       return result;
     } catch (error) {
       if (error instanceof ConcurrencyError) metrics.conflicts.inc();

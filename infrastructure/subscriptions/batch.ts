@@ -56,7 +56,7 @@ export async function runBatch(
   options: { leaseMs: number; batchSize?: number; groupCommit?: boolean },
 ): Promise<BatchResult | null> {
   const effects: (() => void)[] = [];
-  let appended = false;
+  const appended = new Set<string>();
   const started = performance.now();
   const batch = await db.transaction(async (tx) => {
     const lease = await takeLease(tx, subscription.name, owner);
@@ -65,7 +65,7 @@ export async function runBatch(
     if (events.length > 0) {
       const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
       const work: UnitOfWork = {
-        db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), appended: () => (appended = true),
+        db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), appended: (types) => types.forEach((type) => appended.add(type)),
         ...(grouped ? { pending: createPendingWrites(), prefetched: await readStreams(tx, [...new Set(subscription.streamsOf!(events))]) } : {}),
       };
       await subscription.apply(work, events).catch((error: unknown) => {
@@ -83,7 +83,7 @@ export async function runBatch(
   });
   for (const effect of effects) effect();
   // Only a batch that wrote events has news for the other subscriptions.
-  if (appended) eventsAppended(db);
+  if (appended.size > 0) eventsAppended(db, appended);
   if (batch?.events) {
     const ms = performance.now() - started;
     metrics.batchDuration.observe({ subscription: subscription.name }, ms / 1000);

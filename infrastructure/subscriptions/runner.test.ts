@@ -2,12 +2,22 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@/domain/shared/decider';
+import type { Db } from '../db/client';
 import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
 import { appliedEventIds, catchUp, eventually, note, recordingProjection, storedEventIds, uniqueName } from '../testing/recording-projection';
 import { ensureSubscriptions, resetCheckpoint } from './checkpoints';
 import { runBatch, startRunner } from './runner';
 import { schedule } from './timers';
-import { eventsAppended } from './wakeup';
+import { eventsAppended, wakeupChannel } from './wakeup';
+
+const checkpointOf = (db: Db, name: string) =>
+  db.query<{ position: string | null }>('SELECT checkpoint_position::text AS position FROM subscriptions WHERE name = $1', [name]).then(([row]) => row?.position ?? null);
+
+/** Where a subscription started by a runner stands once its first batch read to the end of the feed. */
+async function caughtUp(db: Db, name: string) {
+  const [{ head }] = await db.query<{ head: string }>('SELECT coalesce(max(global_position), 0)::text AS head FROM events') as [{ head: string }];
+  return eventually(() => checkpointOf(db, name), (position) => position !== null && BigInt(position) >= BigInt(head));
+}
 
 describe.each(engines)('subscription runner on %s', (_engine, open) => {
   let db: Awaited<ReturnType<typeof open>>;
@@ -28,6 +38,25 @@ describe.each(engines)('subscription runner on %s', (_engine, open) => {
       // The in-process wake-up, not the 5 s poll, brings the new event in.
       await eventually(() => appliedEventIds(db, projection.name), (ids) => ids.length === 21, 3_000);
       expect(await appliedEventIds(db, projection.name)).toEqual(await storedEventIds(db));
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('wakes only the subscriptions that read a type just appended', async () => {
+    const readsNoted = { ...recordingProjection(uniqueName('noted')), eventTypes: ['Noted'] };
+    const readsOther = { ...recordingProjection(uniqueName('other')), eventTypes: ['Other'] };
+    await Promise.all([readsNoted.setup(db), readsOther.setup(db)]);
+    const runner = startRunner({ db, subscriptions: [readsNoted, readsOther], pollMs: 60_000 });
+    try {
+      const otherCheckpoint = await caughtUp(db, readsOther.name);
+      const { events } = await note(db);
+      eventsAppended(db, ['Noted']);
+      await eventually(() => appliedEventIds(db, readsNoted.name), (ids) => ids.includes(events[0]!.eventId), 3_000);
+      // Not woken, it has not looked past the new event: its next poll is a minute away.
+      expect(await checkpointOf(db, readsOther.name)).toBe(otherCheckpoint);
+      eventsAppended(db);
+      await eventually(() => checkpointOf(db, readsOther.name), (position) => BigInt(position!) >= BigInt(events[0]!.globalPosition), 3_000);
     } finally {
       await runner.stop();
     }
@@ -255,5 +284,28 @@ describe('subscription runner with concurrent writers and runners (server Postgr
       await Promise.all(runners.map((r) => r.stop()));
     }
     expect([...fired].sort()).toEqual([...ids].sort());
+  });
+
+  it('hears the types another process appended through NOTIFY', async () => {
+    const readsNoted = { ...recordingProjection(uniqueName('heard')), eventTypes: ['Noted'] };
+    const readsOther = { ...recordingProjection(uniqueName('unheard')), eventTypes: ['Other'] };
+    await Promise.all([readsNoted.setup(db), readsOther.setup(db)]);
+    const runner = startRunner({ db, subscriptions: [readsNoted, readsOther], pollMs: 60_000 });
+    try {
+      const otherCheckpoint = await caughtUp(db, readsOther.name);
+      const { events } = await note(db);
+      // As another process's eventsAppended sends it: no wake-up in this process.
+      await eventually(
+        async () => {
+          await db.query(`SELECT pg_notify('${wakeupChannel}', 'Noted,Ordered')`);
+          return appliedEventIds(db, readsNoted.name);
+        },
+        (ids) => ids.includes(events[0]!.eventId),
+        5_000,
+      );
+      expect(await checkpointOf(db, readsOther.name)).toBe(otherCheckpoint);
+    } finally {
+      await runner.stop();
+    }
   });
 });

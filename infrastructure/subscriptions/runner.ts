@@ -12,7 +12,7 @@ import { createSleeper, type Sleeper } from './sleeper';
 import {
   deadLetterTimer, fireDueTimer, msUntilNextTimer, onScheduled, postponeFailedTimer, retryTimerSoon, TimerError, type TimerHandler,
 } from './timers';
-import { eventsAppended, onEventsAppended, wakeupChannel } from './wakeup';
+import { eventsAppended, onEventsAppended, typesInNotice, wakeupChannel, wants, type AppendedTypes } from './wakeup';
 
 export { runBatch, type Subscription } from './batch';
 
@@ -38,28 +38,42 @@ export type Runner = { stop(): Promise<void>; readonly owner: string };
 
 /** Runs every subscription and the timers until stopped; any number of runners may share a database. */
 export function startRunner(options: RunnerOptions): Runner {
-  const sleeper = createSleeper();
   let stopped = false;
-  const loop: Loop = { db: options.db, owner: options.owner ?? `runner-${randomUUID()}`, settings: settingsOf(options), sleeper, stopped: () => stopped };
-  const unsubscribe = [onEventsAppended(sleeper.wakeAll), onScheduled(sleeper.wakeAll)];
-  const unlisten = options.db.kind === 'postgres' ? options.db.listen(wakeupChannel, sleeper.wakeAll).catch(() => null) : null;
+  const owner = options.owner ?? `runner-${randomUUID()}`;
+  const settings = settingsOf(options);
+  // Each loop sleeps on its own, woken only by appends of the types it reads; the timers by
+  // appends of unknown types and by timers scheduled here.
+  const sleepers: { sleeper: Sleeper; eventTypes: readonly string[] | undefined }[] = [];
+  const loopReading = (eventTypes: readonly string[] | undefined): Loop => {
+    const sleeper = createSleeper();
+    sleepers.push({ sleeper, eventTypes });
+    return { db: options.db, owner, settings, sleeper, stopped: () => stopped };
+  };
+  const wake = (types: AppendedTypes) => {
+    for (const { sleeper, eventTypes } of sleepers) if (wants(eventTypes, types)) sleeper.wakeAll();
+  };
+  const timerLoop = loopReading([]);
+  const unsubscribe = [onEventsAppended(wake), onScheduled(timerLoop.sleeper.wakeAll)];
+  const unlisten = options.db.kind === 'postgres' ? options.db.listen(wakeupChannel, (payload) => wake(typesInNotice(payload))).catch(() => null) : null;
   const loops = ensureSubscriptions(options.db, options.subscriptions.map((s) => s.name)).then(() =>
     Promise.all([
-      ...options.subscriptions.map((s) => runSubscription(loop, s)),
+      ...options.subscriptions.map((s) => runSubscription(loopReading(s.eventTypes), s)),
       // A rebuild's shadow idles (it has no row) until an operator starts one.
-      ...options.subscriptions.flatMap((s) => (s.rebuild ? [runSubscription(loop, s.rebuild.shadow, () => swapWhenCaughtUp(options.db, s))] : [])),
-      ...(options.timers ? [runTimers(loop, options.timers)] : []),
+      ...options.subscriptions.flatMap((s) =>
+        s.rebuild ? [runSubscription(loopReading(s.rebuild.shadow.eventTypes), s.rebuild.shadow, () => swapWhenCaughtUp(options.db, s))] : [],
+      ),
+      ...(options.timers ? [runTimers(timerLoop, options.timers)] : []),
     ]),
   );
   return {
-    owner: loop.owner,
+    owner,
     async stop() {
       stopped = true;
-      sleeper.wakeAll();
+      wake(null);
       unsubscribe.forEach((off) => off());
       await loops.catch(() => undefined);
       await (await unlisten)?.().catch(() => undefined);
-      await releaseLeases(options.db, loop.owner).catch((error: unknown) => logger.warn({ err: error }, 'leases not released'));
+      await releaseLeases(options.db, owner).catch((error: unknown) => logger.warn({ err: error }, 'leases not released'));
     },
   };
 }

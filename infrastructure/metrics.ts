@@ -27,6 +27,9 @@ function createMetrics() {
     conflicts: new Counter({ name: 'seatwise_command_conflicts_total', help: 'Appends that lost an optimistic-concurrency race', registers }),
     retries: new Counter({ name: 'seatwise_command_retries_total', help: 'Commands decided again after a lost race', registers }),
     appends: new Counter({ name: 'seatwise_appends_total', help: 'Appends written (single and group commits)', labelNames: ['kind'], registers }),
+    coalescedAppends: new Histogram({
+      name: 'seatwise_coalesced_appends', help: 'Appends of commands that went to the database together, per statement', buckets: [2, 4, 8, 16, 32, 64, 100], registers,
+    }),
     eventsAppended: new Counter({ name: 'seatwise_events_appended_total', help: 'Events written by appends', registers }),
     batchDuration: new Histogram({ name: 'seatwise_subscription_batch_duration_seconds', help: 'Subscription batches that applied events', labelNames: ['subscription'], registers }),
     batchEvents: new Counter({ name: 'seatwise_subscription_events_total', help: 'Events applied by subscriptions', labelNames: ['subscription'], registers }),

@@ -2,7 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Message } from '@/domain/shared/decider';
 import { invalid } from '@/domain/shared/errors';
 import type { Db } from '../db/client';
+import { isConnectionError } from '../db/errors';
 import { metrics } from '../metrics';
+import { processWide } from '../process-wide';
 import { eventColumns, toStoredEvent } from './read';
 import { ConcurrencyError, OutOfOrderAppend, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
 import { currentSchemaVersion } from './upcasting';
@@ -33,22 +35,38 @@ export const expectedCode = (expected: ExpectedVersion) =>
 export const payloadOf = ({ events, metadata }: Pick<AppendRequest, 'events' | 'metadata'>) =>
   events.map((event) => ({ eventId: uuidv7(), type: event.type, schemaVersion: currentSchemaVersion(event.type), data: event.data, metadata }));
 
-/** One round trip: the stream row is taken first, then the events are written (drizzle/0001). */
-export async function appendToStream<E extends Message>(db: Db, request: AppendRequest<E>): Promise<AppendResult<E>> {
-  const { streamId, streamType, expected, commandId, metadata } = request;
+type AppendRow = { outcome: string; from_version: number; to_version: number; positions: string[]; transaction_id: string };
+type Payload = ReturnType<typeof payloadOf>;
+
+/**
+ * One round trip: the stream row is taken first, then the events are written (drizzle/0001).
+ * Outside a transaction, appends that meet on their way share the round trip (see appendsTogether).
+ */
+export function appendToStream<E extends Message>(db: Db, request: AppendRequest<E>): Promise<AppendResult<E>> {
+  return db.inTransaction ? appendAlone(db, request) : coalescerFor(db)(request) as Promise<AppendResult<E>>;
+}
+
+async function appendAlone<E extends Message>(db: Db, request: AppendRequest<E>): Promise<AppendResult<E>> {
   const payload = payloadOf(request);
-  const [row] = await db.query<{ outcome: string; from_version: number; to_version: number; positions: string[]; transaction_id: string }>(
+  const [row] = await db.query<AppendRow>(
     'SELECT outcome, from_version, to_version, global_positions::text[] AS positions, transaction_id FROM seatwise_append($1, $2, $3, $4, $5::jsonb)',
-    [streamId, streamType, expectedCode(expected), commandId ?? null, payload],
+    [request.streamId, request.streamType, expectedCode(request.expected), request.commandId ?? null, payload],
   );
-  if (!row) throw new Error(`Append to ${streamId} returned nothing`);
+  if (!row) throw new Error(`Append to ${request.streamId} returned nothing`);
+  if (row.outcome === 'out_of_order') throw new OutOfOrderAppend(request.streamId);
+  return answer(db, request, payload, row);
+}
+
+/** What an append's outcome means for its caller: its events as stored, or why there are none. */
+async function answer<E extends Message>(db: Db, request: AppendRequest<E>, payload: Payload, row: AppendRow): Promise<AppendResult<E>> {
+  const { streamId, expected, commandId, metadata } = request;
   if (row.outcome === 'conflict') throw new ConcurrencyError(streamId, expected, row.from_version);
-  if (row.outcome === 'out_of_order') throw new OutOfOrderAppend(streamId);
   // Bad input, not a fault: refused like a broken rule, never retried or dead-lettered as an error.
   if (row.outcome === 'foreign') throw invalid('CommandIdReused', `Command ${commandId} was used on another stream`);
   if (row.outcome === 'duplicate') {
     return { ...(await readRange<E>(db, streamId, row.from_version, row.to_version)), duplicate: true };
   }
+  if (row.outcome !== 'appended') throw new Error(`Append to ${streamId}: unexpected outcome ${row.outcome}`);
   const events = request.events.map((event, index): StoredEvent<E> => {
     const globalPosition = row.positions[index];
     if (globalPosition === undefined) throw new Error(`Append to ${streamId} placed fewer events than it was given`);
@@ -61,6 +79,75 @@ export async function appendToStream<E extends Message>(db: Db, request: AppendR
   metrics.appends.inc({ kind: 'single' });
   metrics.eventsAppended.inc(events.length);
   return { streamId, version: row.to_version, events, duplicate: false };
+}
+
+type Waiting = { readonly request: AppendRequest; resolve(result: AppendResult): void; reject(error: unknown): void };
+type Coalescer = (request: AppendRequest) => Promise<AppendResult>;
+
+/** At most this many statements of appends on their way at once; what comes meanwhile waits and goes together. */
+const maxInFlight = 2;
+const maxTogether = 100;
+const coalescers = processWide('appendCoalescers', () => new WeakMap<Db, Coalescer>());
+
+function coalescerFor(db: Db): Coalescer {
+  let coalescer = coalescers.get(db);
+  if (!coalescer) coalescers.set(db, (coalescer = appendsTogether(db)));
+  return coalescer;
+}
+
+/**
+ * Group commit for commands of their own: while `maxInFlight` statements of appends are on their
+ * way, the next appends wait and then go together, one statement and one commit for all
+ * (drizzle/0012). Nobody waits for company: with a turn free, an append goes at once. Each is
+ * answered as if it had gone alone; one the statement could not take at once (its stream's row
+ * held elsewhere, or a newer transaction appended to it first) is appended alone, outside the
+ * turns, as is every one of a statement the database refused.
+ */
+function appendsTogether(db: Db): Coalescer {
+  const queue: Waiting[] = [];
+  let inFlight = 0;
+  const pump = () => {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const group = queue.splice(0, maxTogether);
+      inFlight++;
+      void appendGroup(db, group).finally(() => {
+        inFlight--;
+        pump();
+      });
+    }
+  };
+  return (request) =>
+    new Promise((resolve, reject) => {
+      queue.push({ request, resolve, reject });
+      pump();
+    });
+}
+
+async function appendGroup(db: Db, group: readonly Waiting[]): Promise<void> {
+  // Appended alone outside the group's turn: one may wait for its stream's row, the others need not.
+  const alone = (waiting: Waiting) => void appendAlone(db, waiting.request).then(waiting.resolve, waiting.reject);
+  const payloads = group.map(({ request }) => payloadOf(request));
+  let rows: (AppendRow & { request: number })[];
+  try {
+    rows = await db.query('SELECT request, outcome, from_version, to_version, global_positions::text[] AS positions, transaction_id FROM seatwise_append_many($1::jsonb)', [
+      group.map(({ request }, index) => ({
+        streamId: request.streamId, streamType: request.streamType, expected: expectedCode(request.expected), commandId: request.commandId ?? null, events: payloads[index],
+      })),
+    ]);
+  } catch (error) {
+    // A cut connection leaves unknown whether the group committed: each caller hears it, as alone.
+    if (isConnectionError(error)) return group.forEach((waiting) => waiting.reject(error));
+    // Refused by the database, nothing of it was written: each goes again on its own, and meets its own fault, if any.
+    return group.forEach(alone);
+  }
+  if (group.length > 1) metrics.coalescedAppends.observe(group.length);
+  await Promise.all(
+    rows.map((row) => {
+      const waiting = group[row.request - 1]!;
+      if (row.outcome === 'busy' || row.outcome === 'out_of_order') return alone(waiting);
+      return answer(db, waiting.request, payloads[row.request - 1]!, row).then(waiting.resolve, waiting.reject);
+    }),
+  );
 }
 
 /** The first result of a command id on this stream, or null when it was never processed here. */

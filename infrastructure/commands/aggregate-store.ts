@@ -91,6 +91,7 @@ export async function remember<E extends Message, S>(
   work.afterCommit(() => aggregateCache.set(streamId, version, state));
   const snapshot = folding.snapshot;
   if (snapshot && Math.floor(version / snapshot.every) > Math.floor(fromVersion / snapshot.every)) {
-    await saveSnapshot(work.db, streamId, snapshot.schemaVersion, { version, state });
+    if (work.pending) work.pending.snapshot(streamId, snapshot.schemaVersion, { version, state });
+    else await saveSnapshot(work.db, streamId, snapshot.schemaVersion, { version, state });
   }
 }

@@ -4,7 +4,9 @@ import { fold, type Decider } from '@/domain/shared/decider';
 import { conflict } from '@/domain/shared/errors';
 import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
 import { readStream } from '../event-store/read';
-import { aggregateCache, handle, loadAggregate } from './handle';
+import type { Db } from '../db/client';
+import { aggregateCache, handle, handleWithin, loadAggregate } from './handle';
+import { createPendingWrites } from './pending-writes';
 
 type Command = { type: 'Increment'; data: { by: number } } | { type: 'Close'; data: Record<string, never> };
 type Event = { type: 'Incremented'; data: { by: number } } | { type: 'Closed'; data: Record<string, never> };
@@ -83,6 +85,19 @@ describe.each(engines)('handle() on %s', (_engine, open) => {
     // Loaded from the snapshot at 20 plus the 5 events after it: the state the whole stream folds to.
     expect(await loadAggregate(db, counter, stream)).toEqual({ version: 25, state: fromEvents });
     expect(fromEvents).toEqual({ total: 325, closed: false });
+  });
+  it('in a group-committed batch, writes a stream\'s snapshot once, with the batch\'s other writes', async () => {
+    const stream = `counter-${randomUUID()}`;
+    const snapshotOf = (tx: Db) => tx.query<{ version: number }>('SELECT version FROM snapshots WHERE stream_id = $1', [stream]);
+    await db.transaction(async (tx) => {
+      const work = { db: tx, afterCommit: () => undefined, written: new Map(), pending: createPendingWrites() };
+      for (let i = 1; i <= 25; i++) await handleWithin(work, counter, stream, { type: 'Increment', data: { by: i } }, context(db));
+      expect(await snapshotOf(tx)).toEqual([]);
+      await work.pending.flush(tx);
+    });
+    expect(await snapshotOf(db)).toEqual([{ version: 20 }]);
+    aggregateCache.clear();
+    expect(await loadAggregate(db, counter, stream)).toEqual({ version: 25, state: { total: 325, closed: false } });
   });
 });
 

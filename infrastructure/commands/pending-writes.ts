@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { AppendRequest } from '../event-store/append';
 import { appendBatch } from '../event-store/append-batch';
+import { saveSnapshot, type Snapshot } from '../event-store/snapshots';
 import { insertTimers, type ScheduledMessage } from '../subscriptions/timers';
 
 /**
@@ -11,6 +12,7 @@ import { insertTimers, type ScheduledMessage } from '../subscriptions/timers';
 export function createPendingWrites() {
   const appends: AppendRequest[] = [];
   const timers: ScheduledMessage[] = [];
+  const snapshots = new Map<string, { schemaVersion: number; snapshot: Snapshot<unknown> }>();
   return {
     /** Queues an append; answers the stream's version after it. */
     add(request: AppendRequest): number {
@@ -21,12 +23,20 @@ export function createPendingWrites() {
     schedule(timer: ScheduledMessage) {
       timers.push(timer);
     },
+    /** A stream's snapshot; a later one of the same stream in the batch replaces it, so a hot stream is written once. */
+    snapshot(streamId: string, schemaVersion: number, snapshot: Snapshot<unknown>) {
+      snapshots.set(streamId, { schemaVersion, snapshot });
+    },
     get appendsEvents() {
       return appends.length > 0;
     },
     /** Writes everything at once; issued together, the statements travel as one round trip. */
     async flush(db: Db): Promise<void> {
-      await Promise.all([appendBatch(db, appends), insertTimers(db, timers)]);
+      await Promise.all([
+        appendBatch(db, appends),
+        insertTimers(db, timers),
+        ...[...snapshots].map(([streamId, { schemaVersion, snapshot }]) => saveSnapshot(db, streamId, schemaVersion, snapshot)),
+      ]);
     },
   };
 }

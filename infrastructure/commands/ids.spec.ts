@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { v5 as uuidv5, version } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { derivedId, scopedCommandId } from './ids';
+import { derivedId, newId, scopedCommandId } from './ids';
 
 const secret = 'a-server-secret-of-at-least-32-characters';
 const scope = 'visitor:Qm9iLXRoZS12aXNpdG9yLWlkLTE:place-order';
@@ -47,5 +47,27 @@ describe('a derived id', () => {
         expect(derivedId(from, purpose)).toBe(uuidv5(`${from}/${purpose}`, 'a6f3c1d2-5b8e-4c7a-9f10-2d3e4b5c6a71'));
       }),
     );
+  });
+});
+
+describe('a new id', () => {
+  it('is a version-7 uuid whose first 48 bits are the milliseconds it was drawn at', () => {
+    const at = Date.UTC(2026, 11, 5, 10, 30);
+    const id = newId(at);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(version(id)).toBe(7);
+    expect(parseInt(id.replaceAll('-', '').slice(0, 12), 16)).toBe(at);
+  });
+
+  it('is never drawn twice, across many refills of its random pool', () => {
+    const at = Date.now();
+    const ids = Array.from({ length: 20_000 }, () => newId(at));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids.map((id) => id.slice(14))).size).toBe(ids.length);
+  });
+
+  it('sorts by the millisecond it was drawn at', () => {
+    const ids = [3, 1, 2].map((ms) => newId(1_800_000_000_000 + ms));
+    expect([...ids].sort()).toEqual([ids[1], ids[2], ids[0]]);
   });
 });

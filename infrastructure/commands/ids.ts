@@ -1,5 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
-import { parse, stringify, v7 as uuidv7 } from 'uuid';
+import { createHash, createHmac, randomFillSync } from 'node:crypto';
+import { parse, stringify } from 'uuid';
 
 const namespace = parse('a6f3c1d2-5b8e-4c7a-9f10-2d3e4b5c6a71');
 
@@ -15,8 +15,25 @@ export function derivedId(from: string, purpose: string): string {
   return stringify(bytes);
 }
 
-/** Time-ordered ids for new aggregates: index-friendly, sortable by creation. */
-export const newId = () => uuidv7();
+const randomPool = Buffer.alloc(16 * 512);
+let drawn = randomPool.length;
+
+/**
+ * Time-ordered ids for new aggregates and events: index-friendly, sortable by creation to the
+ * millisecond. A version-7 uuid (RFC 9562): 48 bits of Unix milliseconds, then random bits, taken
+ * from a pool filled 512 ids at a time, since a busy batch draws an id for every event it writes.
+ */
+export function newId(now: number = Date.now()): string {
+  if (drawn === randomPool.length) {
+    randomFillSync(randomPool);
+    drawn = 0;
+  }
+  const bytes = randomPool.subarray(drawn, (drawn += 16));
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  return stringify(bytes);
+}
 
 /**
  * The command id behind a caller's idempotency key. The key is only meaningful within its

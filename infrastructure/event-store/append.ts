@@ -1,10 +1,10 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Message } from '@/domain/shared/decider';
 import { invalid } from '@/domain/shared/errors';
 import type { Db } from '../db/client';
 import { isConnectionError } from '../db/errors';
 import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
+import { newId } from '../commands/ids';
 import { eventColumns, toStoredEvent } from './read';
 import { ConcurrencyError, OutOfOrderAppend, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
 import { currentSchemaVersion } from './upcasting';
@@ -33,7 +33,7 @@ export const expectedCode = (expected: ExpectedVersion) =>
 
 /** The events of an append as the store's function takes them: ids drawn, schema versions stamped. */
 export const payloadOf = ({ events, metadata }: Pick<AppendRequest, 'events' | 'metadata'>) =>
-  events.map((event) => ({ eventId: uuidv7(), type: event.type, schemaVersion: currentSchemaVersion(event.type), data: event.data, metadata }));
+  events.map((event) => ({ eventId: newId(), type: event.type, schemaVersion: currentSchemaVersion(event.type), data: event.data, metadata }));
 
 type AppendRow = { outcome: string; from_version: number; to_version: number; positions: string[]; transaction_id: string };
 type Payload = ReturnType<typeof payloadOf>;

@@ -85,28 +85,62 @@ const after = (a: Checkpoint, b: Checkpoint) =>
  * feed and what lies beyond come from one statement, so from one snapshot.
  */
 export async function readFeed(db: Db, checkpoint: Checkpoint, limit: number, types?: readonly string[]): Promise<FeedPage> {
-  const rows = await db.query<Partial<EventRow> & { head_transaction_id: string | null; head_position: string | null; held_back: boolean }>(
-    `SELECT page.*, head.transaction_id AS head_transaction_id, head.global_position AS head_position,
+  const page = await readFeedAfter(db, { sql: 'SELECT $1::xid8 AS transaction_id, $2::bigint AS position, true AS taken, NULL AS extra', params: [checkpoint.transactionId, checkpoint.position] }, limit, types);
+  return page!.page;
+}
+
+/**
+ * Where a feed page starts: SQL for one row (transaction_id, position, taken, and one more value
+ * the caller wants back, extra) whose first two parameters are `params`. No row, or taken false,
+ * reads nothing: so a subscription takes its lease and its page in one round trip.
+ */
+export type FeedStart = { readonly sql: string; readonly params: readonly [unknown, unknown] };
+
+type FeedRow = Partial<EventRow> & {
+  start_transaction_id: string;
+  start_position: string;
+  taken: boolean;
+  start_extra: unknown;
+  head_transaction_id: string | null;
+  head_position: string | null;
+  held_back: boolean;
+};
+
+/** The page after `start`, with the start row itself; null when it has no row or was not taken. */
+export async function readFeedAfter(
+  db: Db,
+  start: FeedStart,
+  limit: number,
+  types?: readonly string[],
+): Promise<{ page: FeedPage; extra: unknown } | null> {
+  // The start is materialised: evaluated once, before any event is read (it may take a lock).
+  const rows = await db.query<FeedRow>(
+    `WITH start AS MATERIALIZED (${start.sql})
+     SELECT page.*, start.taken, start.extra AS start_extra, start.transaction_id::text AS start_transaction_id, start.position::text AS start_position,
+       head.transaction_id AS head_transaction_id, head.global_position AS head_position,
        COALESCE((SELECT max(transaction_id) FROM events) >= bound.xmin, false) AS held_back
-     FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) bound
+     FROM start
+     CROSS JOIN (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) bound
      LEFT JOIN LATERAL (
-       SELECT transaction_id::text, global_position::text FROM events WHERE transaction_id < bound.xmin
+       SELECT transaction_id::text, global_position::text FROM events WHERE start.taken AND transaction_id < bound.xmin
        ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1
      ) head ON true
      LEFT JOIN LATERAL (
        SELECT ${eventColumns} FROM events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND transaction_id < bound.xmin
-         AND ($4::text[] IS NULL OR type = ANY($4::text[]))
+       WHERE start.taken AND (events.transaction_id, events.global_position) > (start.transaction_id, start.position)
+         AND events.transaction_id < bound.xmin AND ($4::text[] IS NULL OR type = ANY($4::text[]))
        ORDER BY events.transaction_id, events.global_position LIMIT $3
      ) page ON true`,
-    [checkpoint.transactionId, checkpoint.position, limit, types ?? null],
+    [...start.params, limit, types ?? null],
   );
-  const events = rows.filter((row) => row.event_id).map((row) => toStoredEvent(row as EventRow));
   const [first] = rows;
-  const heldBack = first?.held_back ?? false;
-  if (events.length === limit) return { events, through: checkpointOf(events.at(-1)!), heldBack };
-  const head = first?.head_transaction_id ? { transactionId: first.head_transaction_id, position: first.head_position! } : null;
-  return { events, through: head && after(head, checkpoint) ? head : null, heldBack };
+  if (!first?.taken) return null;
+  const checkpoint = { transactionId: first.start_transaction_id, position: first.start_position };
+  const events = rows.filter((row) => row.event_id).map((row) => toStoredEvent(row as EventRow));
+  const heldBack = first.held_back;
+  if (events.length === limit) return { page: { events, through: checkpointOf(events.at(-1)!), heldBack }, extra: first.start_extra };
+  const head = first.head_transaction_id ? { transactionId: first.head_transaction_id, position: first.head_position! } : null;
+  return { page: { events, through: head && after(head, checkpoint) ? head : null, heldBack }, extra: first.start_extra };
 }
 
 /** Every event after `checkpoint`, as readFeed reads them. */

@@ -2,11 +2,11 @@ import type { UnitOfWork } from '../commands/handle';
 import type { Database } from '../db/client';
 import { isTransientDatabaseError } from '../db/errors';
 import { createPendingWrites } from '../commands/pending-writes';
-import { readFeed, readStreams } from '../event-store/read';
+import { readStreams } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { metrics } from '../metrics';
-import { advance, takeLease } from './checkpoints';
+import { advance, takeLeaseAndRead } from './checkpoints';
 import { eventsAppended } from './wakeup';
 
 export type Subscription = {
@@ -59,9 +59,9 @@ export async function runBatch(
   const appended = new Set<string>();
   const started = performance.now();
   const batch = await db.transaction(async (tx) => {
-    const lease = await takeLease(tx, subscription.name, owner);
-    if (!lease) return null;
-    const { events, through, heldBack } = await readFeed(tx, lease.checkpoint, options.batchSize ?? subscription.batchSize ?? 500, subscription.eventTypes);
+    const taken = await takeLeaseAndRead(tx, subscription.name, owner, options.batchSize ?? subscription.batchSize ?? 500, subscription.eventTypes);
+    if (!taken) return null;
+    const { lease, page: { events, through, heldBack } } = taken;
     if (events.length > 0) {
       const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
       const work: UnitOfWork = {

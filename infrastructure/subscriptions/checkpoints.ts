@@ -1,8 +1,8 @@
 import type { Db } from '../db/client';
+import { readFeedAfter, type FeedPage } from '../event-store/read';
 import type { Checkpoint, StoredEvent } from '../event-store/types';
 
 export type Lease = {
-  readonly checkpoint: Checkpoint;
   /** How long this runner's lease still runs (0 when it had none): a batch with no news renews only a fading one. */
   readonly heldForMs: number;
 };
@@ -23,22 +23,35 @@ export class LeaseLost extends Error {
 }
 
 /**
- * Takes the subscription for this batch: an advisory lock for the transaction (another runner
- * mid-batch is skipped, not waited for) and the lease, which keeps it with one runner between
- * batches until it runs out (a crashed runner's does). Nothing here writes, so the batch draws
- * no transaction id until it writes at its end: a batch in progress holds no reader of the feed back.
+ * Takes the subscription for this batch, and reads its next page in the same round trip: an
+ * advisory lock for the transaction (another runner mid-batch is skipped, not waited for) and the
+ * lease, which keeps it with one runner between batches until it runs out (a crashed runner's
+ * does). Nothing here writes, so the batch draws no transaction id until it writes at its end: a
+ * batch in progress holds no reader of the feed back.
  */
-export async function takeLease(db: Db, name: string, owner: string): Promise<Lease | null> {
-  const [row] = await db.query<{ transaction_id: string; position: string; locked: boolean; held_for_ms: number }>(
-    `SELECT checkpoint_transaction_id::text AS transaction_id, checkpoint_position::text AS position,
-            CASE WHEN lease_owner = $2 THEN greatest(0, extract(epoch FROM lease_expires_at - clock_timestamp()) * 1000)::float8 ELSE 0 END AS held_for_ms,
-            pg_try_advisory_xact_lock(hashtextextended(current_schema() || '/subscription/' || name, 0)) AS locked
-     FROM subscriptions
-     WHERE name = $1 AND status = 'running'
-       AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())`,
-    [name, owner],
+export async function takeLeaseAndRead(
+  db: Db,
+  name: string,
+  owner: string,
+  limit: number,
+  types?: readonly string[],
+): Promise<{ lease: Lease; page: FeedPage } | null> {
+  const read = await readFeedAfter(
+    db,
+    {
+      sql: `SELECT checkpoint_transaction_id AS transaction_id, checkpoint_position AS position,
+              pg_try_advisory_xact_lock(hashtextextended(current_schema() || '/subscription/' || name, 0)) AS taken,
+              CASE WHEN lease_owner = $2 THEN greatest(0, extract(epoch FROM lease_expires_at - clock_timestamp()) * 1000)::float8 ELSE 0 END AS extra
+            FROM subscriptions
+            WHERE name = $1 AND status = 'running'
+              AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())`,
+      params: [name, owner],
+    },
+    limit,
+    types,
   );
-  return row?.locked ? { checkpoint: { transactionId: row.transaction_id, position: row.position }, heldForMs: row.held_for_ms } : null;
+  if (!read) return null;
+  return { lease: { heldForMs: Number(read.extra) }, page: read.page };
 }
 
 /** A runner stopping hands its subscriptions over at once instead of when its leases run out. */

@@ -5,7 +5,7 @@ import type { Subscription } from './batch';
 export const shadowName = (name: string) => `${name}:next`;
 export const shadowTable = (table: string) => `${table}_next`;
 
-/** The advisory lock a batch of this subscription holds (see takeLease). */
+/** The advisory lock a batch of this subscription holds (see takeLeaseAndRead). */
 const batchLock = `pg_try_advisory_xact_lock(hashtextextended(current_schema() || '/subscription/' || $1, 0))`;
 
 export class RebuildInProgress extends Error {

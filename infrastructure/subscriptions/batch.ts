@@ -62,6 +62,11 @@ export async function runBatch(
     const taken = await takeLeaseAndRead(tx, subscription.name, owner, options.batchSize ?? subscription.batchSize ?? 500, subscription.eventTypes);
     if (!taken) return null;
     const { lease, page: { events, through, heldBack } } = taken;
+    // A batch with no news writes nothing while its lease is fresh: it draws no transaction id,
+    // so polling a quiet feed holds no other reader back.
+    const news = events.length > 0 || through !== null;
+    const checkpoint = () =>
+      news || lease.heldForMs < options.leaseMs / 2 ? advance(tx, subscription.name, owner, options.leaseMs, { through, last: events.at(-1) }) : Promise.resolve();
     if (events.length > 0) {
       const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
       const work: UnitOfWork = {
@@ -73,12 +78,11 @@ export async function runBatch(
         const transient = isTransientDatabaseError(error) || error instanceof ConcurrencyError;
         throw transient ? error : new HandlerError(error, events);
       });
-      await work.pending?.flush(tx);
+      // Held writes and the checkpoint go out together, one round trip: the transaction id is drawn only now.
+      await Promise.all([work.pending?.flush(tx), checkpoint()]);
+    } else {
+      await checkpoint();
     }
-    // A batch with no news writes nothing while its lease is fresh: it draws no transaction id,
-    // so polling a quiet feed holds no other reader back.
-    const news = events.length > 0 || through !== null;
-    if (news || lease.heldForMs < options.leaseMs / 2) await advance(tx, subscription.name, owner, options.leaseMs, { through, last: events.at(-1) });
     return { events: events.length, heldBack, correlationIds: [...new Set(events.map((e) => e.metadata.correlationId))].slice(0, 20) };
   });
   for (const effect of effects) effect();

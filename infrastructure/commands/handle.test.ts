@@ -7,6 +7,14 @@ import { readStream } from '../event-store/read';
 import type { Db } from '../db/client';
 import { aggregateCache, handle, handleWithin, loadAggregate } from './handle';
 import { createPendingWrites } from './pending-writes';
+import { appendToStream } from '../event-store/append';
+import { GroupCommitRefused } from '../event-store/append-batch';
+import { ensureSubscriptions } from '../subscriptions/checkpoints';
+import { runBatch, type Subscription } from '../subscriptions/runner';
+import { schedule } from '../subscriptions/timers';
+import { note, uniqueName } from '../testing/recording-projection';
+
+const noteMetadata = () => ({ commandId: null, correlationId: randomUUID(), causationId: null, actor: 'test', recordedAt: new Date().toISOString() });
 
 type Command = { type: 'Increment'; data: { by: number } } | { type: 'Close'; data: Record<string, never> };
 type Event = { type: 'Incremented'; data: { by: number } } | { type: 'Closed'; data: Record<string, never> };
@@ -98,6 +106,28 @@ describe.each(engines)('handle() on %s', (_engine, open) => {
     expect(await snapshotOf(db)).toEqual([{ version: 20 }]);
     aggregateCache.clear();
     expect(await loadAggregate(db, counter, stream)).toEqual({ version: 25, state: { total: 325, closed: false } });
+  });
+  it('surfaces a group commit that lost a race as a concurrency error, whatever else went out with it', async () => {
+    await note(db);
+    const name = uniqueName('racing');
+    await ensureSubscriptions(db, [name]);
+    // Several races: which of the statements sent together answers first is up to the connection.
+    for (let race = 0; race < 8; race++) {
+      const stream = `counter-${randomUUID()}`;
+      const racing: Subscription = {
+        name,
+        streamsOf: () => [],
+        async apply(work) {
+          for (let i = 1; i <= 12; i++) await handleWithin(work, counter, stream, { type: 'Increment', data: { by: i } }, context(db));
+          await schedule(work, { id: randomUUID(), dueAt: new Date(Date.now() + 60_000).toISOString(), message: { type: 'Ring', data: {} } });
+          // Another writer moves the stream before the batch's held writes go out.
+          const moved = { streamId: stream, streamType: 'counter', expected: 'no-stream' as const, events: [{ type: 'Incremented', data: { by: 100 } }], metadata: noteMetadata() };
+          await appendToStream(work.db, moved);
+        },
+      };
+      await expect(runBatch(db, racing, 'racer', { leaseMs: 10_000 })).rejects.toBeInstanceOf(GroupCommitRefused);
+      expect(await readStream(db, stream)).toEqual([]);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { pipelined } from '../db/pipelined';
 import type { AppendRequest } from '../event-store/append';
 import { appendBatch } from '../event-store/append-batch';
 import { saveSnapshot, type Snapshot } from '../event-store/snapshots';
@@ -32,7 +33,7 @@ export function createPendingWrites() {
     },
     /** Writes everything at once; issued together, the statements travel as one round trip. */
     async flush(db: Db): Promise<void> {
-      await Promise.all([
+      await pipelined([
         appendBatch(db, appends),
         insertTimers(db, timers),
         ...[...snapshots].map(([streamId, { schemaVersion, snapshot }]) => saveSnapshot(db, streamId, schemaVersion, snapshot)),

@@ -17,8 +17,13 @@ export interface Db {
 
 export interface Database extends Db {
   readonly kind: 'postgres' | 'pglite';
-  /** Calls `onMessage` for every NOTIFY on `channel`; resolves to an unsubscribe function. */
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel`; resolves to an unsubscribe function. A channel
+   * is the database's, not the schema's: a database opened on a schema of its own (tests,
+   * benchmarks) hears and sends only its own schema's notices.
+   */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
   /** Applies the drizzle/ migrations that are not applied yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +76,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     },
   });
   const db = postgresDb(sql, false);
+  const ofSchema = (channel: string) => (options.schema ? `${channel}_${options.schema}` : channel);
   const noted = <T>(work: Promise<T>) =>
     work.then(
       (result) => {
@@ -88,8 +94,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     transaction: (fn) => noted(db.transaction(fn)),
     kind: 'postgres',
     async listen(channel, onMessage) {
-      const { unlisten } = await sql.listen(channel, onMessage);
+      const { unlisten } = await sql.listen(ofSchema(channel), onMessage);
       return unlisten;
+    },
+    async notify(channel, payload) {
+      await db.query('SELECT pg_notify($1, $2)', [ofSchema(channel), payload]);
     },
     migrate: () => migratePostgres(url, options.schema),
     close: () => sql.end({ timeout: 5 }),
@@ -154,6 +163,9 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     async listen(channel, onMessage) {
       return pg.listen(channel, onMessage);
+    },
+    async notify(channel, payload) {
+      await pg.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async migrate() {
       const { drizzle } = await import('drizzle-orm/pglite');

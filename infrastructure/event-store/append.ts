@@ -110,10 +110,13 @@ function appendsTogether(db: Db): Coalescer {
     while (inFlight < maxInFlight && queue.length > 0) {
       const group = queue.splice(0, maxTogether);
       inFlight++;
-      void appendGroup(db, group).finally(() => {
-        inFlight--;
-        pump();
-      });
+      void appendGroup(db, group)
+        // Whatever went wrong, nobody is left waiting: an answered caller ignores a second one.
+        .catch((error: unknown) => group.forEach((waiting) => waiting.reject(error)))
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
     }
   };
   return (request) =>
@@ -141,6 +144,7 @@ async function appendGroup(db: Db, group: readonly Waiting[]): Promise<void> {
     return group.forEach(alone);
   }
   if (group.length > 1) metrics.coalescedAppends.observe(group.length);
+  if (rows.length !== group.length) throw new Error(`Appends together: ${rows.length} answers for ${group.length} appends`);
   await Promise.all(
     rows.map((row) => {
       const waiting = group[row.request - 1]!;

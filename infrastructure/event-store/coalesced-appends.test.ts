@@ -105,4 +105,31 @@ describe('appends that meet on their way, while another transaction holds one of
     await holderDone;
     expect(await heldAppend).toMatchObject({ version: 2, duplicate: false });
   });
+  it('wait a moment at most for a new stream another transaction is creating, then go alone', async () => {
+    const contested = `s-${randomUUID()}`;
+    const holder = db.connect({ max: 1 });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let creating!: () => void;
+    const isCreating = new Promise<void>((resolve) => (creating = resolve));
+    const holderDone = holder
+      .transaction(async (tx) => {
+        await appendToStream(tx, request(contested, 'no-stream'));
+        creating();
+        await released;
+        throw new Error('rolled back on purpose');
+      })
+      .catch(() => undefined);
+    await isCreating;
+    const before = fillers(8);
+    const after = fillers(12);
+    const sent = [...before, request(contested, 'no-stream'), ...after].map((r) => appendToStream(db, r));
+    const contestedAppend = sent[before.length]!;
+    void contestedAppend.catch(() => undefined);
+    expect(await Promise.all(sent.filter((append) => append !== contestedAppend))).toHaveLength(20);
+    release();
+    await holderDone;
+    // The holder rolled back: the stream is new after all, and the contested append made it.
+    expect(await contestedAppend).toMatchObject({ version: 1, duplicate: false });
+  });
 });

@@ -1,6 +1,7 @@
 import type { UnitOfWork } from '../commands/handle';
 import type { Database } from '../db/client';
 import { isTransientDatabaseError } from '../db/errors';
+import { pipelined } from '../db/pipelined';
 import { createPendingWrites } from '../commands/pending-writes';
 import { readStreams } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
@@ -79,7 +80,7 @@ export async function runBatch(
         throw transient ? error : new HandlerError(error, events);
       });
       // Held writes and the checkpoint go out together, one round trip: the transaction id is drawn only now.
-      await Promise.all([work.pending?.flush(tx), checkpoint()]);
+      await pipelined([work.pending?.flush(tx), checkpoint()]);
     } else {
       await checkpoint();
     }

@@ -297,7 +297,7 @@ describe('subscription runner with concurrent writers and runners (server Postgr
       // As another process's eventsAppended sends it: no wake-up in this process.
       await eventually(
         async () => {
-          await db.query(`SELECT pg_notify('${wakeupChannel}', 'Noted,Ordered')`);
+          await db.notify(wakeupChannel, 'Noted,Ordered');
           return appliedEventIds(db, readsNoted.name);
         },
         (ids) => ids.includes(events[0]!.eventId),

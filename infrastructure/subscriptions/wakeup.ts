@@ -17,8 +17,9 @@ const state = processWide<WakeupState>('wakeup', () => ({ emitter: new EventEmit
  * Runners in this process hear it at once; other processes through one NOTIFY per short interval,
  * sent after commit: a NOTIFY inside each append transaction would serialise commits (DESIGN §5).
  */
-export function eventsAppended(db?: Pick<Database, 'query' | 'kind'>, types?: Iterable<string>): void {
+export function eventsAppended(db?: Pick<Database, 'notify' | 'kind'>, types?: Iterable<string>): void {
   const appended = types ? new Set(types) : null;
+  if (appended?.size === 0) return;
   state.emitter.emit('appended', appended);
   if (!db || db.kind !== 'postgres') return;
   const pending = state.notifyPending;
@@ -31,7 +32,7 @@ export function eventsAppended(db?: Pick<Database, 'query' | 'kind'>, types?: It
   setTimeout(() => {
     const sent = state.notifyPending;
     state.notifyPending = null;
-    db.query(`SELECT pg_notify('${wakeupChannel}', $1)`, [sent === 'all' || !sent ? '' : [...sent].join(',')]).catch(() => undefined);
+    db.notify(wakeupChannel, sent === 'all' || !sent ? '' : [...sent].join(',')).catch(() => undefined);
   }, coalesceMs).unref?.();
 }
 

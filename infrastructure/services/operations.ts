@@ -28,6 +28,8 @@ export async function decideDeadLetter(context: ServiceContext, input: unknown):
   const command = decision === 'retry' ? ({ type: 'RetryDeadLetter', data } as const) : ({ type: 'SkipDeadLetter', data } as const);
   return attempt(async () => {
     const result = await send(command, { ...commandContext(context), alsoWrite: (tx) => applyDeadLetterDecision(tx, letter, decision) });
+    // The subscription it restarts reads none of the decision's event types: wake every one.
+    eventsAppended(context.db);
     return { version: result.version };
   });
 }

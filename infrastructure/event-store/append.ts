@@ -87,6 +87,8 @@ type Coalescer = (request: AppendRequest) => Promise<AppendResult>;
 /** At most this many statements of appends on their way at once; what comes meanwhile waits and goes together. */
 const maxInFlight = 2;
 const maxTogether = 100;
+/** Longer than any statement may run (statement_timeout, 30 s, in db/client.ts). */
+const groupDeadlineMs = 35_000;
 const coalescers = processWide('appendCoalescers', () => new WeakMap<Db, Coalescer>());
 
 function coalescerFor(db: Db): Coalescer {
@@ -110,10 +112,17 @@ function appendsTogether(db: Db): Coalescer {
     while (inFlight < maxInFlight && queue.length > 0) {
       const group = queue.splice(0, maxTogether);
       inFlight++;
-      void appendGroup(db, group)
+      let deadline: NodeJS.Timeout | undefined;
+      // A statement the database never answers (a connection lost without a word) must not hold
+      // its turn for ever: past the server's statement timeout its callers hear of a lost connection.
+      const unanswered = new Promise<never>((_, reject) => {
+        deadline = setTimeout(() => reject(Object.assign(new Error('Appends together: no answer from the database'), { code: 'CONNECTION_UNANSWERED' })), groupDeadlineMs);
+      });
+      void Promise.race([appendGroup(db, group), unanswered])
         // Whatever went wrong, nobody is left waiting: an answered caller ignores a second one.
         .catch((error: unknown) => group.forEach((waiting) => waiting.reject(error)))
         .finally(() => {
+          clearTimeout(deadline);
           inFlight--;
           pump();
         });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@/domain/shared/decider';
-import type { Db } from '../db/client';
+import type { Database, Db } from '../db/client';
 import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
 import { appliedEventIds, catchUp, eventually, note, recordingProjection, storedEventIds, uniqueName } from '../testing/recording-projection';
 import { ensureSubscriptions, resetCheckpoint } from './checkpoints';
@@ -12,6 +12,14 @@ import { eventsAppended, wakeupChannel } from './wakeup';
 
 const checkpointOf = (db: Db, name: string) =>
   db.query<{ position: string | null }>('SELECT checkpoint_position::text AS position FROM subscriptions WHERE name = $1', [name]).then(([row]) => row?.position ?? null);
+
+/** Two projections, one reading `Noted` and one `Other`, run by a runner that polls only once a minute. */
+async function twoReadersRunning(db: Database) {
+  const readsNoted = { ...recordingProjection(uniqueName('noted')), eventTypes: ['Noted'] };
+  const readsOther = { ...recordingProjection(uniqueName('other')), eventTypes: ['Other'] };
+  await Promise.all([readsNoted.setup(db), readsOther.setup(db)]);
+  return { readsNoted, readsOther, runner: startRunner({ db, subscriptions: [readsNoted, readsOther], pollMs: 60_000 }) };
+}
 
 /** Where a subscription started by a runner stands once its first batch read to the end of the feed. */
 async function caughtUp(db: Db, name: string) {
@@ -44,10 +52,7 @@ describe.each(engines)('subscription runner on %s', (_engine, open) => {
   });
 
   it('wakes only the subscriptions that read a type just appended', async () => {
-    const readsNoted = { ...recordingProjection(uniqueName('noted')), eventTypes: ['Noted'] };
-    const readsOther = { ...recordingProjection(uniqueName('other')), eventTypes: ['Other'] };
-    await Promise.all([readsNoted.setup(db), readsOther.setup(db)]);
-    const runner = startRunner({ db, subscriptions: [readsNoted, readsOther], pollMs: 60_000 });
+    const { readsNoted, readsOther, runner } = await twoReadersRunning(db);
     try {
       const otherCheckpoint = await caughtUp(db, readsOther.name);
       const { events } = await note(db);
@@ -287,10 +292,7 @@ describe('subscription runner with concurrent writers and runners (server Postgr
   });
 
   it('hears the types another process appended through NOTIFY', async () => {
-    const readsNoted = { ...recordingProjection(uniqueName('heard')), eventTypes: ['Noted'] };
-    const readsOther = { ...recordingProjection(uniqueName('unheard')), eventTypes: ['Other'] };
-    await Promise.all([readsNoted.setup(db), readsOther.setup(db)]);
-    const runner = startRunner({ db, subscriptions: [readsNoted, readsOther], pollMs: 60_000 });
+    const { readsNoted, readsOther, runner } = await twoReadersRunning(db);
     try {
       const otherCheckpoint = await caughtUp(db, readsOther.name);
       const { events } = await note(db);

@@ -6,12 +6,15 @@ import type { Database, Db } from '../db/client';
 import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
 import { appliedEventIds, catchUp, eventually, note, recordingProjection, storedEventIds, uniqueName } from '../testing/recording-projection';
 import { ensureSubscriptions, resetCheckpoint } from './checkpoints';
-import { runBatch, startRunner } from './runner';
+import { runBatch, startRunner, type Subscription } from './runner';
+import { appendToStream } from '../event-store/append';
 import { schedule } from './timers';
 import { eventsAppended, wakeupChannel } from './wakeup';
 
 const checkpointOf = (db: Db, name: string) =>
   db.query<{ position: string | null }>('SELECT checkpoint_position::text AS position FROM subscriptions WHERE name = $1', [name]).then(([row]) => row?.position ?? null);
+
+const testMetadata = () => ({ commandId: null, correlationId: randomUUID(), causationId: null, actor: 'test', recordedAt: new Date().toISOString() });
 
 /** Two projections, one reading `Noted` and one `Other`, run by a runner that polls only once a minute. */
 async function twoReadersRunning(db: Database) {
@@ -65,6 +68,33 @@ describe.each(engines)('subscription runner on %s', (_engine, open) => {
     } finally {
       await runner.stop();
     }
+  });
+
+  it('redoes a batch whose group commit lost a race command by command, a few events at a time', async () => {
+    for (let i = 0; i < 60; i++) await note(db);
+    const batches: { events: number; grouped: boolean }[] = [];
+    const raced = `raced-${randomUUID()}`;
+    const racing: Subscription = {
+      name: uniqueName('racing'),
+      eventTypes: ['Noted'],
+      streamsOf: () => [],
+      async apply(work, events) {
+        batches.push({ events: events.length, grouped: work.pending !== undefined });
+        if (batches.length > 1) return;
+        // The first time, another writer moves a stream the batch holds a write for.
+        await appendToStream(work.db, { streamId: raced, streamType: 'test', expected: 'no-stream', events: [{ type: 'Raced', data: {} }], metadata: testMetadata() });
+        work.pending!.add({ streamId: raced, streamType: 'test', expected: 'no-stream', events: [{ type: 'Raced', data: {} }], metadata: testMetadata() });
+      },
+    };
+    const runner = startRunner({ db, subscriptions: [racing], pollMs: 50, retryBaseMs: 5 });
+    try {
+      await eventually(async () => batches.length, (n) => n >= 3);
+    } finally {
+      await runner.stop();
+    }
+    expect(batches[0]!.grouped).toBe(true);
+    expect(batches[1]).toEqual({ events: 25, grouped: false });
+    expect(batches[2]!.grouped).toBe(true);
   });
 
   it('fires a due timer once, close to its due time', async () => {

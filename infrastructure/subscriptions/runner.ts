@@ -89,6 +89,7 @@ const settingsOf = (options: RunnerOptions): Settings => ({
 });
 
 const minHeldBackMs = 2;
+const afterLostRaceBatchSize = 25;
 const claimedElsewhereMs = 20;
 
 /**
@@ -98,13 +99,15 @@ const claimedElsewhereMs = 20;
 async function runSubscription(loop: Loop, subscription: Subscription, caughtUp?: () => Promise<boolean>) {
   const { db, owner, settings, sleeper } = loop;
   let poison = createPoisonFinder(subscription.batchSize ?? 500);
-  // A batch whose group commit lost a race is done again command by command, so it cannot lose again the same way.
+  // A batch whose group commit lost a race is done again command by command, so it cannot lose
+  // again the same way, and only a few events of it: a long transaction that appends to a hot
+  // stream would lose to whoever appends to it meanwhile (OutOfOrderAppend), again and again.
   let groupCommit = true;
   // Held back by a transaction still open, it looks again soon, then less and less often:
   // whoever holds the feed back may append nothing, so no wake-up would come when it ends.
   let heldBackMs = minHeldBackMs;
   while (!loop.stopped()) {
-    const size = poison.nextBatchSize();
+    const size = groupCommit ? poison.nextBatchSize() : Math.min(poison.nextBatchSize(), afterLostRaceBatchSize);
     const wakes = sleeper.wakes();
     try {
       const batch = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size, groupCommit });

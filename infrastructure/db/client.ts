@@ -59,7 +59,7 @@ export type PostgresOptions = {
  * it ended by the server, so it cannot hold every reader of the feed back (DESIGN §5) or keep
  * its locks for longer than its lease.
  */
-const serverLimits = {
+export const serverLimits = {
   idle_in_transaction_session_timeout: 5_000,
   statement_timeout: 30_000,
 };

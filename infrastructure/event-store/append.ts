@@ -1,6 +1,6 @@
 import type { Message } from '@/domain/shared/decider';
 import { invalid } from '@/domain/shared/errors';
-import type { Db } from '../db/client';
+import { serverLimits, type Db } from '../db/client';
 import { isConnectionError } from '../db/errors';
 import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
@@ -87,8 +87,8 @@ type Coalescer = (request: AppendRequest) => Promise<AppendResult>;
 /** At most this many statements of appends on their way at once; what comes meanwhile waits and goes together. */
 const maxInFlight = 2;
 const maxTogether = 100;
-/** Longer than any statement may run (statement_timeout, 30 s, in db/client.ts). */
-const groupDeadlineMs = 35_000;
+/** Longer than any statement may run on the server. */
+const groupDeadlineMs = serverLimits.statement_timeout + 5_000;
 const coalescers = processWide('appendCoalescers', () => new WeakMap<Db, Coalescer>());
 
 function coalescerFor(db: Db): Coalescer {

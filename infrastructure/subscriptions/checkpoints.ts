@@ -2,10 +2,6 @@ import type { Db } from '../db/client';
 import { readFeedAfter, type FeedPage } from '../event-store/read';
 import type { Checkpoint, StoredEvent } from '../event-store/types';
 
-export type Lease = {
-  /** How long this runner's lease still runs (0 when it had none): a batch with no news renews only a fading one. */
-  readonly heldForMs: number;
-};
 
 export async function ensureSubscriptions(db: Db, names: readonly string[]): Promise<void> {
   await db.query(
@@ -35,7 +31,7 @@ export async function takeLeaseAndRead(
   owner: string,
   limit: number,
   types?: readonly string[],
-): Promise<{ lease: Lease; page: FeedPage } | null> {
+): Promise<{ page: FeedPage; heldForMs: number } | null> {
   const read = await readFeedAfter(
     db,
     {
@@ -51,7 +47,8 @@ export async function takeLeaseAndRead(
     types,
   );
   if (!read) return null;
-  return { lease: { heldForMs: Number(read.extra) }, page: read.page };
+  // How long this runner's lease still runs (0 when it had none): a batch with no news renews only a fading one.
+  return { page: read.page, heldForMs: Number(read.extra) };
 }
 
 /** A runner stopping hands its subscriptions over at once instead of when its leases run out. */

@@ -28,6 +28,41 @@ async function transactionsOf(db: Db, streamIds: readonly string[]): Promise<num
   return row!.n;
 }
 
+/** Another connection's transaction that does `hold`, then stays open until the answered function ends it. */
+async function openTransaction(db: TestDatabase, hold: (tx: Db) => Promise<unknown>, end: 'commit' | 'rollback') {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding!: () => void;
+  const isHolding = new Promise<void>((resolve) => (holding = resolve));
+  const done = db
+    .connect({ max: 1 })
+    .transaction(async (tx) => {
+      await hold(tx);
+      holding();
+      await released;
+      if (end === 'rollback') throw new Error('rolled back on purpose');
+    })
+    .catch((error: unknown) => {
+      if (end === 'commit') throw error;
+    });
+  await isHolding;
+  return async () => {
+    release();
+    await done;
+  };
+}
+
+/** `append` sent amid 20 others, so it travels in their group; answered once the others are. */
+async function amongOthers(db: Db, append: AppendRequest) {
+  const before = fillers(8);
+  const after = fillers(12);
+  const sent = [...before, append, ...after].map((r) => appendToStream(db, r));
+  const contested = sent[before.length]!;
+  void contested.catch(() => undefined);
+  const others = await Promise.all(sent.filter((answer) => answer !== contested));
+  return { contested, others, otherStreams: [...before, ...after].map((r) => r.streamId) };
+}
+
 describe.each(engines)('appends that meet on their way, on %s', (_engine, open) => {
   let db: Awaited<ReturnType<typeof open>>;
   beforeAll(async () => {
@@ -81,55 +116,21 @@ describe('appends that meet on their way, while another transaction holds one of
   it('do not wait for it: the held one goes alone, after the holder', async () => {
     const held = `s-${randomUUID()}`;
     await appendToStream(db, request(held, 'no-stream'));
-    const holder = db.connect({ max: 1 });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const isHolding = new Promise<void>((resolve) => (holding = resolve));
-    const holderDone = holder.transaction(async (tx) => {
-      await tx.query('SELECT 1 FROM streams WHERE stream_id = $1 FOR UPDATE', [held]);
-      holding();
-      await released;
-    });
-    await isHolding;
-    const before = fillers(8);
-    const after = fillers(12);
-    // The held stream's append is among those that go together: the group does not wait for its row.
-    const sent = [...before, request(held, 1), ...after].map((r) => appendToStream(db, r));
-    const heldAppend = sent[before.length]!;
-    void heldAppend.catch(() => undefined);
-    const others = await Promise.all(sent.filter((append) => append !== heldAppend));
+    const release = await openTransaction(db, (tx) => tx.query('SELECT 1 FROM streams WHERE stream_id = $1 FOR UPDATE', [held]), 'commit');
+    const { contested, others, otherStreams } = await amongOthers(db, request(held, 1));
     expect(others).toHaveLength(20);
-    expect(await transactionsOf(db, [...before, ...after].map((r) => r.streamId))).toBeLessThan(20);
-    release();
-    await holderDone;
-    expect(await heldAppend).toMatchObject({ version: 2, duplicate: false });
+    expect(await transactionsOf(db, otherStreams)).toBeLessThan(20);
+    await release();
+    expect(await contested).toMatchObject({ version: 2, duplicate: false });
   });
+
   it('wait a moment at most for a new stream another transaction is creating, then go alone', async () => {
-    const contested = `s-${randomUUID()}`;
-    const holder = db.connect({ max: 1 });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let creating!: () => void;
-    const isCreating = new Promise<void>((resolve) => (creating = resolve));
-    const holderDone = holder
-      .transaction(async (tx) => {
-        await appendToStream(tx, request(contested, 'no-stream'));
-        creating();
-        await released;
-        throw new Error('rolled back on purpose');
-      })
-      .catch(() => undefined);
-    await isCreating;
-    const before = fillers(8);
-    const after = fillers(12);
-    const sent = [...before, request(contested, 'no-stream'), ...after].map((r) => appendToStream(db, r));
-    const contestedAppend = sent[before.length]!;
-    void contestedAppend.catch(() => undefined);
-    expect(await Promise.all(sent.filter((append) => append !== contestedAppend))).toHaveLength(20);
-    release();
-    await holderDone;
+    const stream = `s-${randomUUID()}`;
+    const release = await openTransaction(db, (tx) => appendToStream(tx, request(stream, 'no-stream')), 'rollback');
+    const { contested, others } = await amongOthers(db, request(stream, 'no-stream'));
+    expect(others).toHaveLength(20);
+    await release();
     // The holder rolled back: the stream is new after all, and the contested append made it.
-    expect(await contestedAppend).toMatchObject({ version: 1, duplicate: false });
+    expect(await contested).toMatchObject({ version: 1, duplicate: false });
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { shortTtlURL } from '../playwright.config';
 import { createPublishedConference } from './support/organizer';
-import { chooseSeats, openRegisterPage, orderNow, snap } from './support/registrant';
+import { chooseSeats, openRegisterPage, openRegisterPageSoldOut, orderNow, snap } from './support/registrant';
 
 // This server holds reservations for 8 seconds.
 test.use({ baseURL: shortTtlURL });
@@ -20,8 +20,7 @@ test('an unpaid reservation expires and its seats are on sale again', { tag: '@s
   // While held, nobody else can have the seats (looked at first: the hold lasts 8 seconds).
   const other = await browser.newContext({ baseURL: shortTtlURL });
   const otherPage = await other.newPage();
-  await otherPage.goto(`/conferences/${conference.slug}/register`);
-  await expect(otherPage.getByRole('row', { name: /Standing/ })).toContainText('Sold out');
+  await openRegisterPageSoldOut(otherPage, conference.slug, 'Standing');
   await snap(page, testInfo, 'reservation counting down');
 
   await expect(page.getByRole('alert').filter({ hasText: 'Your reservation has expired' })).toBeVisible({ timeout: 20_000 });

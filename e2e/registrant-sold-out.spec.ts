@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createPublishedConference } from './support/organizer';
-import { chooseSeats, openRegisterPage, orderNow, seatsTable, snap } from './support/registrant';
+import { chooseSeats, openRegisterPage, openRegisterPageSoldOut, orderNow, seatsTable, snap } from './support/registrant';
 
 test('seats bought out by someone else while choosing: partial, then sold out, then a smaller order', { tag: '@server' }, async ({ page, browser, baseURL }, testInfo) => {
   const conference = await createPublishedConference(browser, baseURL!, 'tiny-conf', [
@@ -32,8 +32,7 @@ test('seats bought out by someone else while choosing: partial, then sold out, t
   // A third registrant sees the front row sold out.
   const late = await browser.newContext({ baseURL });
   const latePage = await late.newPage();
-  await latePage.goto(`/conferences/${conference.slug}/register`);
-  await expect(latePage.getByRole('row', { name: /Front row/ })).toContainText('Sold out');
+  await openRegisterPageSoldOut(latePage, conference.slug, 'Front row');
   await expect(latePage.getByLabel('Quantity of Front row')).toHaveCount(0);
   await snap(latePage, testInfo, 'register page with a sold-out seat type');
 

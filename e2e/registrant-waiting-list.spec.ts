@@ -1,13 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { rowOf, signInToOps } from './support/ops';
 import { addSeatType, createConference, publish, uniqueConference } from './support/organizer';
-import { chooseSeats, openRegisterPage, orderNow, snap, uniqueEmail } from './support/registrant';
+import { chooseSeats, openRegisterPage, openRegisterPageSoldOut, orderNow, snap, uniqueEmail } from './support/registrant';
 
 const seatType = 'Front row';
 
 async function joinWaitingList(page: Page, slug: string, person: { firstName: string; lastName: string; email: string }) {
-  await page.goto(`/conferences/${slug}/register`);
-  await expect(page.getByRole('row', { name: new RegExp(seatType) })).toContainText('Sold out');
+  await openRegisterPageSoldOut(page, slug, seatType);
   await page.getByRole('row', { name: new RegExp(seatType) }).getByRole('link', { name: 'Join the waiting list' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Join the waiting list' })).toBeVisible();
   await page.getByLabel('First name', { exact: true }).fill(person.firstName);

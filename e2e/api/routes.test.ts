@@ -143,9 +143,10 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
     expect(await api.post(`/orders/${orderId}/checkout`, { token: orderToken })).toMatchObject({ status: 409, body: { error: { code: 'payment_in_progress' } } });
     expect(await api.post(`/payments/${first.body.paymentId}/reject`, { token: orderToken })).toMatchObject({ status: 202 });
     const second = await eventually(() => api.post(`/orders/${orderId}/checkout`, { token: orderToken }), (r) => r.status === 202);
+    // Unpaid, the order has no seats to assign yet.
+    expect((await api.get(`/orders/${orderId}/attendees`, { token: orderToken })).status).toBe(404);
     expect((await api.post(`/payments/${second.body.paymentId}/accept`)).status).toBe(401);
     expect(await api.post(`/payments/${second.body.paymentId}/accept`, { token: orderToken })).toMatchObject({ status: 202 });
-    expect((await api.get(`/orders/${orderId}/attendees`, { token: orderToken })).status).toBe(404);
     const confirmed = await eventually(() => api.get(`/orders/${orderId}`, { token: orderToken }), (r) => r.body.status === 'confirmed');
     expect(confirmed.body).toMatchObject({ accessCode: expect.stringMatching(/^[A-HJKMNP-Z1-9]{6}$/), payment: { paymentId: second.body.paymentId, status: 'completed' } });
     const seatsOf = await eventually(() => api.get(`/orders/${orderId}/attendees`, { token: orderToken }), (r) => r.status === 200);

@@ -16,6 +16,17 @@ export async function openRegisterPage(page: Page, slug: string, seatTypeName: s
   }).toPass({ timeout: 20_000 });
 }
 
+/**
+ * The register page, loaded until a seat type shows sold out: the seat allocation is a read model
+ * of its own, which may be a moment behind the order page that showed the seats reserved.
+ */
+export async function openRegisterPageSoldOut(page: Page, slug: string, seatTypeName: string) {
+  await expect(async () => {
+    await page.goto(`/conferences/${slug}/register`);
+    await expect(page.getByRole('row', { name: new RegExp(seatTypeName) })).toContainText('Sold out', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 export async function chooseSeats(page: Page, quantities: Readonly<Record<string, number>>) {
   for (const [name, quantity] of Object.entries(quantities)) {
     await page.getByLabel(`Quantity of ${name}`).selectOption(String(quantity));

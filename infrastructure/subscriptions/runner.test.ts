@@ -93,7 +93,10 @@ describe.each(engines)('subscription runner on %s', (_engine, open) => {
       await runner.stop();
     }
     expect(batches[0]!.grouped).toBe(true);
-    expect(batches[1]).toEqual({ events: 25, grouped: false });
+    // At most 25 of the 60: fewer when a transaction elsewhere on the server holds the feed back.
+    expect(batches[1]!.grouped).toBe(false);
+    expect(batches[1]!.events).toBeGreaterThan(0);
+    expect(batches[1]!.events).toBeLessThanOrEqual(25);
     expect(batches[2]!.grouped).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { fold, type Decider, type Message } from '@/domain/shared/decider';
 import type { Db } from '../db/client';
 import { appendToStream, type AppendRequest, type AppendResult } from '../event-store/append';
-import { readStream } from '../event-store/read';
+import { readStream, readStreams } from '../event-store/read';
 import type { StoredEvent } from '../event-store/types';
 import { loadSnapshot, saveSnapshot } from '../event-store/snapshots';
 import { processWide } from '../process-wide';
@@ -12,6 +12,19 @@ import type { CommandMetadata, UnitOfWork } from './handle';
 export type Folding<E extends Message, S> = Pick<Decider<Message, E, S>, 'streamType' | 'initialState' | 'evolve' | 'snapshot'>;
 
 export const aggregateCache = processWide('aggregateCache', () => createAggregateCache(2_000));
+
+/** A stream as a batch read it at its start: the state cached then, if any, and what was stored after it. */
+export type PrefetchedStream = { readonly cached: { readonly version: number; readonly state: unknown } | null; readonly tail: readonly StoredEvent[] };
+
+/**
+ * The streams a batch's commands will load, in one query. A stream cached here is read only past
+ * its cached version: a process manager's own streams were mostly written by its last batch.
+ */
+export async function prefetch(db: Db, streamIds: readonly string[]): Promise<Map<string, PrefetchedStream>> {
+  const cached = new Map(streamIds.map((streamId) => [streamId, aggregateCache.get(streamId) ?? null]));
+  const tails = await readStreams(db, new Map([...cached].map(([streamId, entry]) => [streamId, entry?.version ?? 0])));
+  return new Map([...cached].map(([streamId, entry]) => [streamId, { cached: entry, tail: tails.get(streamId)! }]));
+}
 
 /**
  * A stream's state and version: this transaction's own writes, else what the batch read at its
@@ -27,14 +40,19 @@ export async function load<E extends Message, S>(
   // have written since, so its own state is the whole truth.
   const own = work?.written?.get(streamId) as { version: number; state: S } | undefined;
   if (own) return own;
-  const prefetched = work?.prefetched?.get(streamId) as readonly StoredEvent<E>[] | undefined;
-  if (prefetched) return { state: fold(folding, prefetched), version: prefetched.at(-1)?.streamPosition ?? 0 };
-  let base = aggregateCache.get(streamId) as { version: number; state: S } | undefined;
-  if (!base && folding.snapshot) base = (await loadSnapshot<S>(db, streamId, folding.snapshot.schemaVersion)) ?? undefined;
-  const from = base ?? { version: 0, state: folding.initialState };
-  const tail = await readStream<E>(db, streamId, from.version);
-  const last = tail.at(-1);
-  return { state: fold(folding, tail, from.state), version: last ? last.streamPosition : from.version };
+  const prefetched = work?.prefetched?.get(streamId);
+  const { from, tail } = prefetched
+    ? { from: prefetched.cached as { version: number; state: S } | null, tail: prefetched.tail as readonly StoredEvent<E>[] }
+    : await readSinceCached<E, S>(db, folding, streamId);
+  const base = from ?? { version: 0, state: folding.initialState };
+  return { state: fold(folding, tail, base.state), version: tail.at(-1)?.streamPosition ?? base.version };
+}
+
+/** The cached state or a snapshot of a stream, and what was stored after it. */
+async function readSinceCached<E extends Message, S>(db: Db, folding: Folding<E, S>, streamId: string) {
+  let from = aggregateCache.get(streamId) as { version: number; state: S } | undefined;
+  if (!from && folding.snapshot) from = (await loadSnapshot<S>(db, streamId, folding.snapshot.schemaVersion)) ?? undefined;
+  return { from: from ?? null, tail: await readStream<E>(db, streamId, from?.version ?? 0) };
 }
 
 /** The current state of an aggregate, for an application service's read-side checks. */

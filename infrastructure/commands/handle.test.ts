@@ -6,6 +6,7 @@ import { engines, serverDatabase, type TestDatabase } from '../testing/databases
 import { readStream } from '../event-store/read';
 import type { Db } from '../db/client';
 import { aggregateCache, handle, handleWithin, loadAggregate } from './handle';
+import { load, prefetch } from './aggregate-store';
 import { createPendingWrites } from './pending-writes';
 import { appendToStream } from '../event-store/append';
 import { GroupCommitRefused } from '../event-store/append-batch';
@@ -52,6 +53,23 @@ describe.each(engines)('handle() on %s', (_engine, open) => {
     await handle(counter, stream, { type: 'Increment', data: { by: 2 } }, context(db));
     const result = await handle(counter, stream, { type: 'Increment', data: { by: 3 } }, context(db));
     expect(result).toMatchObject({ streamId: stream, version: 2, events: [{ type: 'Incremented', data: { by: 3 } }] });
+  });
+
+  it('prefetches a cached stream for a batch from its cached version, and one not cached whole', async () => {
+    const cachedStream = `counter-${randomUUID()}`;
+    await handle(counter, cachedStream, { type: 'Increment', data: { by: 1 } }, context(db));
+    // Written past the cache's back: only this is read.
+    await appendToStream(db, { streamId: cachedStream, streamType: 'counter', expected: 1, events: [{ type: 'Incremented', data: { by: 10 } }], metadata: noteMetadata() });
+    const uncached = `counter-${randomUUID()}`;
+    const two = [{ type: 'Incremented', data: { by: 5 } }, { type: 'Incremented', data: { by: 6 } }];
+    await appendToStream(db, { streamId: uncached, streamType: 'counter', expected: 'no-stream', events: two, metadata: noteMetadata() });
+
+    const prefetched = await prefetch(db, [cachedStream, uncached, `counter-${randomUUID()}`]);
+    expect([...prefetched.values()].map(({ cached, tail }) => [cached?.version ?? null, tail.map((event) => event.streamPosition)])).toEqual([
+      [1, [2]], [null, [1, 2]], [null, []],
+    ]);
+    expect(await load(db, counter, cachedStream, { prefetched })).toEqual({ version: 2, state: { total: 11, closed: false } });
+    expect(await load(db, counter, uncached, { prefetched })).toEqual({ version: 2, state: { total: 11, closed: false } });
   });
 
   it('decides a command on a stream promised new without reading it, and a wrong promise costs a conflict, not a write', async () => {

@@ -7,7 +7,7 @@ import { logger } from '../logger';
 import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
 import { eventsAppended } from '../subscriptions/wakeup';
-import { aggregateCache, appendRequest, load, remember, write } from './aggregate-store';
+import { aggregateCache, appendRequest, load, remember, write, type PrefetchedStream } from './aggregate-store';
 import type { PendingWrites } from './pending-writes';
 import { createKeyedQueue } from './keyed-queue';
 
@@ -27,7 +27,7 @@ export type UnitOfWork = {
   /** Set in a group-committed batch: its appends and timers wait here and are written together at its end. */
   readonly pending?: PendingWrites;
   /** Streams the batch read at its start in one query (short ones: orders, processes): no read each. */
-  readonly prefetched?: ReadonlyMap<string, readonly StoredEvent[]>;
+  readonly prefetched?: ReadonlyMap<string, PrefetchedStream>;
 };
 
 /** Who sends a command and why: stamped on every event it writes. */

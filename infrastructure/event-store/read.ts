@@ -48,13 +48,15 @@ export async function readStream<E extends Message = Message>(
   return rows.map((row) => toStoredEvent<E>(row));
 }
 
-/** Whole streams in one query, each in stream order; a stream with no events reads as empty. */
-export async function readStreams(db: Db, streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
-  const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
-  if (streamIds.length === 0) return streams;
+/** Streams in one query, each from just after the version given for it, in stream order; one with nothing after reads as empty. */
+export async function readStreams(db: Db, afterVersions: ReadonlyMap<string, number>): Promise<Map<string, StoredEvent[]>> {
+  const streams = new Map<string, StoredEvent[]>([...afterVersions.keys()].map((id) => [id, []]));
+  if (streams.size === 0) return streams;
   const rows = await db.query<EventRow>(
-    `SELECT ${eventColumns} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY events.stream_id, events.stream_position`,
-    [streamIds],
+    `SELECT ${eventColumns} FROM events JOIN unnest($1::text[], $2::integer[]) AS wanted(id, after)
+       ON events.stream_id = wanted.id AND events.stream_position > wanted.after
+     ORDER BY events.stream_id, events.stream_position`,
+    [[...afterVersions.keys()], [...afterVersions.values()]],
   );
   for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
   return streams;

@@ -2,8 +2,8 @@ import type { UnitOfWork } from '../commands/handle';
 import type { Database } from '../db/client';
 import { isTransientDatabaseError } from '../db/errors';
 import { pipelined } from '../db/pipelined';
+import { prefetch } from '../commands/aggregate-store';
 import { createPendingWrites } from '../commands/pending-writes';
-import { readStreams } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { metrics } from '../metrics';
@@ -72,7 +72,7 @@ export async function runBatch(
       const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
       const work: UnitOfWork = {
         db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), appended: (types) => types.forEach((type) => appended.add(type)),
-        ...(grouped ? { pending: createPendingWrites(), prefetched: await readStreams(tx, [...new Set(subscription.streamsOf!(events))]) } : {}),
+        ...(grouped ? { pending: createPendingWrites(), prefetched: await prefetch(tx, [...new Set(subscription.streamsOf!(events))]) } : {}),
       };
       await subscription.apply(work, events).catch((error: unknown) => {
         // A lost connection or a lost version race is retried as it is, never dead-lettered.

@@ -108,13 +108,13 @@ type FeedRow = Partial<EventRow> & {
   held_back: boolean;
 };
 
-/** The page after `start`, with the start row itself; null when it has no row or was not taken. */
+/** The page after `start`, with where it started and the start row's extra; null when it has no row or was not taken. */
 export async function readFeedAfter(
   db: Db,
   start: FeedStart,
   limit: number,
   types?: readonly string[],
-): Promise<{ page: FeedPage; extra: unknown } | null> {
+): Promise<{ page: FeedPage; from: Checkpoint; extra: unknown } | null> {
   // The start is materialised: evaluated once, before any event is read (it may take a lock).
   const rows = await db.query<FeedRow>(
     `WITH start AS MATERIALIZED (${start.sql})
@@ -140,9 +140,9 @@ export async function readFeedAfter(
   const checkpoint = { transactionId: first.start_transaction_id, position: first.start_position };
   const events = rows.filter((row) => row.event_id).map((row) => toStoredEvent(row as EventRow));
   const heldBack = first.held_back;
-  if (events.length === limit) return { page: { events, through: checkpointOf(events.at(-1)!), heldBack }, extra: first.start_extra };
+  if (events.length === limit) return { page: { events, through: checkpointOf(events.at(-1)!), heldBack }, from: checkpoint, extra: first.start_extra };
   const head = first.head_transaction_id ? { transactionId: first.head_transaction_id, position: first.head_position! } : null;
-  return { page: { events, through: head && after(head, checkpoint) ? head : null, heldBack }, extra: first.start_extra };
+  return { page: { events, through: head && after(head, checkpoint) ? head : null, heldBack }, from: checkpoint, extra: first.start_extra };
 }
 
 /** Every event after `checkpoint`, as readFeed reads them. */

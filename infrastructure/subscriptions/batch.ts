@@ -62,12 +62,12 @@ export async function runBatch(
   const batch = await db.transaction(async (tx) => {
     const taken = await takeLeaseAndRead(tx, subscription.name, owner, options.batchSize ?? subscription.batchSize ?? 500, subscription.eventTypes);
     if (!taken) return null;
-    const { heldForMs, page: { events, through, heldBack } } = taken;
+    const { heldForMs, from, page: { events, through, heldBack } } = taken;
     // A batch with no news writes nothing while its lease is fresh: it draws no transaction id,
     // so polling a quiet feed holds no other reader back.
     const news = events.length > 0 || through !== null;
     const checkpoint = () =>
-      news || heldForMs < options.leaseMs / 2 ? advance(tx, subscription.name, owner, options.leaseMs, { through, last: events.at(-1) }) : Promise.resolve();
+      news || heldForMs < options.leaseMs / 2 ? advance(tx, subscription.name, owner, options.leaseMs, { from, through, last: events.at(-1) }) : Promise.resolve();
     if (events.length > 0) {
       const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
       const work: UnitOfWork = {

@@ -10,7 +10,11 @@ export async function ensureSubscriptions(db: Db, names: readonly string[]): Pro
   );
 }
 
-/** The lease was taken over (this runner was frozen or cut off past it): its batch must not commit. */
+/**
+ * The lease was taken over (this runner was frozen or cut off past it), or the checkpoint moved
+ * while the batch ran (a rebuilt table swapped in, a runner that read it just before another
+ * committed): its batch must not commit.
+ */
 export class LeaseLost extends Error {
   constructor(readonly subscription: string) {
     super(`The lease of ${subscription} is no longer this runner's`);
@@ -31,7 +35,7 @@ export async function takeLeaseAndRead(
   owner: string,
   limit: number,
   types?: readonly string[],
-): Promise<{ page: FeedPage; heldForMs: number } | null> {
+): Promise<{ page: FeedPage; from: Checkpoint; heldForMs: number } | null> {
   const read = await readFeedAfter(
     db,
     {
@@ -48,7 +52,7 @@ export async function takeLeaseAndRead(
   );
   if (!read) return null;
   // How long this runner's lease still runs (0 when it had none): a batch with no news renews only a fading one.
-  return { page: read.page, heldForMs: Number(read.extra) };
+  return { page: read.page, from: read.from, heldForMs: Number(read.extra) };
 }
 
 /** A runner stopping hands its subscriptions over at once instead of when its leases run out. */
@@ -58,15 +62,17 @@ export async function releaseLeases(db: Db, owner: string): Promise<void> {
 
 /**
  * Moves the checkpoint past the batch and renews the lease, only while the lease is still this
- * runner's (fencing): a runner that was frozen past its lease finds another holds it, and its
- * batch is rolled back instead of committing what the other has done again.
+ * runner's and the checkpoint is where the batch read it (fencing): a runner that was frozen past
+ * its lease finds another holds it, and a batch that read a checkpoint since moved (its read
+ * began just before another batch or a rebuild's swap committed) finds it elsewhere. Either
+ * batch is rolled back instead of committing what was done already, or moving the checkpoint back.
  */
 export async function advance(
   db: Db,
   name: string,
   owner: string,
   leaseMs: number,
-  { through, last }: { through: Checkpoint | null; last: StoredEvent | undefined },
+  { from, through, last }: { from: Checkpoint; through: Checkpoint | null; last: StoredEvent | undefined },
 ): Promise<void> {
   const updated = await db.query(
     `UPDATE subscriptions SET lease_owner = $2,
@@ -76,8 +82,9 @@ export async function advance(
        last_event_recorded_at = coalesce($6::timestamptz, last_event_recorded_at),
        updated_at = clock_timestamp()
      WHERE name = $1 AND status = 'running' AND (lease_owner IS NULL OR lease_owner = $2 OR lease_expires_at < clock_timestamp())
+       AND checkpoint_transaction_id = $7::xid8 AND checkpoint_position = $8::bigint
      RETURNING 1`,
-    [name, owner, leaseMs, through?.transactionId ?? null, through?.position ?? null, last?.recordedAt ?? null],
+    [name, owner, leaseMs, through?.transactionId ?? null, through?.position ?? null, last?.recordedAt ?? null, from.transactionId, from.position],
   );
   if (updated.length === 0) throw new LeaseLost(name);
 }

@@ -3,8 +3,8 @@ import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { appliedEventIds, catchUp, eventually, note, recordingProjection, uniqueName } from '../testing/recording-projection';
 import { readFeed } from '../event-store/read';
 import { startOfFeed } from '../event-store/types';
-import { ensureSubscriptions } from './checkpoints';
-import { runBatch, startRunner } from './runner';
+import { ensureSubscriptions, LeaseLost } from './checkpoints';
+import { runBatch, startRunner, type Subscription } from './runner';
 import { eventsAppended } from './wakeup';
 
 const leaseOf = (db: TestDatabase, name: string) =>
@@ -36,6 +36,30 @@ describe('subscription leases and wake-ups on the server database', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it('rolls a batch back when its checkpoint moved under it, though its lease is still its own', async () => {
+    const recording = recordingProjection(uniqueName('moved'));
+    await recording.setup(db);
+    await ensureSubscriptions(db, [recording.name]);
+    const [noted] = (await note(db)).events;
+    const overtaken: Subscription = {
+      ...recording,
+      async apply(work, events) {
+        await recording.apply(work, events);
+        // Committed elsewhere meanwhile, as a rebuild's swap or a batch that read just before this one took the lock.
+        await db.query(`UPDATE subscriptions SET checkpoint_transaction_id = $2::xid8, checkpoint_position = $3::bigint WHERE name = $1`, [
+          recording.name, noted!.transactionId, noted!.globalPosition,
+        ]);
+      },
+    };
+    // A transaction of another test file may hold the feed back a moment: the batch then meets no event.
+    const outcome = await eventually(
+      () => runBatch(db, overtaken, 'overtaken', { leaseMs: 60_000 }).catch((error: unknown) => error),
+      (result) => !(result && typeof result === 'object' && 'events' in result && result.events === 0),
+    );
+    expect(outcome).toBeInstanceOf(LeaseLost);
+    expect(await appliedEventIds(db, recording.name)).toEqual([]);
   });
 
   it('writes nothing for a batch with no news while its lease is fresh', async () => {

@@ -4,9 +4,11 @@ import { fold, type Decider } from '@/domain/shared/decider';
 import { conflict } from '@/domain/shared/errors';
 import { engines, serverDatabase, type TestDatabase } from '../testing/databases';
 import { readStream } from '../event-store/read';
+import { ConcurrencyError } from '../event-store/types';
 import type { Db } from '../db/client';
 import { aggregateCache, handle, handleWithin, loadAggregate } from './handle';
 import { load, prefetch } from './aggregate-store';
+import { recordWithin } from './process-manager';
 import { createPendingWrites } from './pending-writes';
 import { appendToStream } from '../event-store/append';
 import { GroupCommitRefused } from '../event-store/append-batch';
@@ -70,6 +72,18 @@ describe.each(engines)('handle() on %s', (_engine, open) => {
     ]);
     expect(await load(db, counter, cachedStream, { prefetched })).toEqual({ version: 2, state: { total: 11, closed: false } });
     expect(await load(db, counter, uncached, { prefetched })).toEqual({ version: 2, state: { total: 11, closed: false } });
+  });
+
+  it('forgets what it cached of a process stream once an append to it conflicts, so the batch tried again decides on what is stored', async () => {
+    const stream = `counter-${randomUUID()}`;
+    await appendToStream(db, { streamId: stream, streamType: 'counter', expected: 'no-stream', events: [{ type: 'Incremented', data: { by: 1 } }], metadata: noteMetadata() });
+    aggregateCache.set(stream, 5, { total: 99, closed: false }); // a state the store does not hold
+    const record = () =>
+      db.transaction((tx) => recordWithin({ db: tx, afterCommit: () => undefined, written: new Map() }, counter, stream, [{ type: 'Incremented', data: { by: 2 } }], context(db)));
+    await expect(record()).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(aggregateCache.get(stream)).toBeUndefined();
+    await record();
+    expect(await loadAggregate(db, counter, stream)).toEqual({ version: 2, state: { total: 3, closed: false } });
   });
 
   it('decides a command on a stream promised new without reading it, and a wrong promise costs a conflict, not a write', async () => {

@@ -17,7 +17,7 @@ export async function ensureSubscriptions(db: Db, names: readonly string[]): Pro
  */
 export class LeaseLost extends Error {
   constructor(readonly subscription: string) {
-    super(`The lease of ${subscription} is no longer this runner's`);
+    super(`The lease of ${subscription} is no longer this runner's, or its checkpoint moved during the batch`);
     this.name = 'LeaseLost';
   }
 }

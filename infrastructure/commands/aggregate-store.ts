@@ -2,7 +2,7 @@ import { fold, type Decider, type Message } from '@/domain/shared/decider';
 import type { Db } from '../db/client';
 import { appendToStream, type AppendRequest, type AppendResult } from '../event-store/append';
 import { readStream, readStreams } from '../event-store/read';
-import type { StoredEvent } from '../event-store/types';
+import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { loadSnapshot, saveSnapshot } from '../event-store/snapshots';
 import { processWide } from '../process-wide';
 import { createAggregateCache } from './aggregate-cache';
@@ -13,8 +13,10 @@ export type Folding<E extends Message, S> = Pick<Decider<Message, E, S>, 'stream
 
 export const aggregateCache = processWide('aggregateCache', () => createAggregateCache(2_000));
 
-/** A stream as a batch read it at its start: the state cached then, if any, and what was stored after it. */
-export type PrefetchedStream = { readonly cached: { readonly version: number; readonly state: unknown } | null; readonly tail: readonly StoredEvent[] };
+/** A stream read from its cached state or snapshot, if any (`from`), and what was stored after it (`tail`). */
+type SinceCached<E extends Message, S> = { readonly from: { readonly version: number; readonly state: S } | null; readonly tail: readonly StoredEvent<E>[] };
+/** A stream as a batch read it at its start. */
+export type PrefetchedStream = SinceCached<Message, unknown>;
 
 /**
  * The streams a batch's commands will load, in one query. A stream cached here is read only past
@@ -23,7 +25,7 @@ export type PrefetchedStream = { readonly cached: { readonly version: number; re
 export async function prefetch(db: Db, streamIds: readonly string[]): Promise<Map<string, PrefetchedStream>> {
   const cached = new Map(streamIds.map((streamId) => [streamId, aggregateCache.get(streamId) ?? null]));
   const tails = await readStreams(db, new Map([...cached].map(([streamId, entry]) => [streamId, entry?.version ?? 0])));
-  return new Map([...cached].map(([streamId, entry]) => [streamId, { cached: entry, tail: tails.get(streamId)! }]));
+  return new Map([...cached].map(([streamId, from]) => [streamId, { from, tail: tails.get(streamId)! }]));
 }
 
 /**
@@ -40,16 +42,12 @@ export async function load<E extends Message, S>(
   // have written since, so its own state is the whole truth.
   const own = work?.written?.get(streamId) as { version: number; state: S } | undefined;
   if (own) return own;
-  const prefetched = work?.prefetched?.get(streamId);
-  const { from, tail } = prefetched
-    ? { from: prefetched.cached as { version: number; state: S } | null, tail: prefetched.tail as readonly StoredEvent<E>[] }
-    : await readSinceCached<E, S>(db, folding, streamId);
+  const { from, tail } = (work?.prefetched?.get(streamId) as SinceCached<E, S> | undefined) ?? (await readSinceCached(db, folding, streamId));
   const base = from ?? { version: 0, state: folding.initialState };
   return { state: fold(folding, tail, base.state), version: tail.at(-1)?.streamPosition ?? base.version };
 }
 
-/** The cached state or a snapshot of a stream, and what was stored after it. */
-async function readSinceCached<E extends Message, S>(db: Db, folding: Folding<E, S>, streamId: string) {
+async function readSinceCached<E extends Message, S>(db: Db, folding: Folding<E, S>, streamId: string): Promise<SinceCached<E, S>> {
   let from = aggregateCache.get(streamId) as { version: number; state: S } | undefined;
   if (!from && folding.snapshot) from = (await loadSnapshot<S>(db, streamId, folding.snapshot.schemaVersion)) ?? undefined;
   return { from: from ?? null, tail: await readStream<E>(db, streamId, from?.version ?? 0) };
@@ -84,13 +82,22 @@ export function appendRequest<E extends Message, S>(
   };
 }
 
-/** Appends now, with the writes that must commit or fail with the events (`alsoWrite`), if any. */
+/**
+ * Appends now, with the writes that must commit or fail with the events (`alsoWrite`), if any.
+ * A conflict means this process's cached state of the stream is behind: it is forgotten, so
+ * whoever tries again decides on what is stored.
+ */
 export async function write<E extends Message>(db: Db, request: AppendRequest<E>, alsoWrite?: CommandMetadata['alsoWrite']): Promise<AppendResult<E>> {
-  if (!alsoWrite) return appendToStream(db, request);
-  return db.transaction(async (tx) => {
-    const result = await appendToStream(tx, request);
-    if (!result.duplicate) await alsoWrite(tx, result);
-    return result;
+  const appended = alsoWrite
+    ? db.transaction(async (tx) => {
+        const result = await appendToStream(tx, request);
+        if (!result.duplicate) await alsoWrite(tx, result);
+        return result;
+      })
+    : appendToStream(db, request);
+  return appended.catch((error: unknown) => {
+    if (error instanceof ConcurrencyError) aggregateCache.delete(request.streamId);
+    throw error;
   });
 }
 

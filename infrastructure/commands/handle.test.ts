@@ -67,7 +67,7 @@ describe.each(engines)('handle() on %s', (_engine, open) => {
     await appendToStream(db, { streamId: uncached, streamType: 'counter', expected: 'no-stream', events: two, metadata: noteMetadata() });
 
     const prefetched = await prefetch(db, [cachedStream, uncached, `counter-${randomUUID()}`]);
-    expect([...prefetched.values()].map(({ cached, tail }) => [cached?.version ?? null, tail.map((event) => event.streamPosition)])).toEqual([
+    expect([...prefetched.values()].map(({ from, tail }) => [from?.version ?? null, tail.map((event) => event.streamPosition)])).toEqual([
       [1, [2]], [null, [1, 2]], [null, []],
     ]);
     expect(await load(db, counter, cachedStream, { prefetched })).toEqual({ version: 2, state: { total: 11, closed: false } });

@@ -7,7 +7,7 @@ import { logger } from '../logger';
 import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
 import { eventsAppended } from '../subscriptions/wakeup';
-import { aggregateCache, appendRequest, load, remember, write, type PrefetchedStream } from './aggregate-store';
+import { appendRequest, load, remember, write, type PrefetchedStream } from './aggregate-store';
 import type { PendingWrites } from './pending-writes';
 import { createKeyedQueue } from './keyed-queue';
 
@@ -160,7 +160,6 @@ async function decideAndAppendRetrying<C extends Message, E extends Message, S>(
       if (error instanceof ConcurrencyError) metrics.conflicts.inc();
       if (!(error instanceof ConcurrencyError) || attemptNo >= maxAttempts) throw error;
       metrics.retries.inc();
-      aggregateCache.delete(streamId);
       await backoff(attemptNo);
     }
   }

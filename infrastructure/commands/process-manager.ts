@@ -1,6 +1,5 @@
 import type { Message } from '@/domain/shared/decider';
-import { ConcurrencyError } from '../event-store/types';
-import { aggregateCache, appendRequest, load, remember, write, type Folding } from './aggregate-store';
+import { appendRequest, load, remember, write, type Folding } from './aggregate-store';
 import type { CommandMetadata, UnitOfWork } from './handle';
 
 /** A process manager: a pure reaction of (its state, an input) whose own events form its stream. */
@@ -42,12 +41,8 @@ export async function recordWithin<S, E extends Message>(
     await remember(work, process, streamId, version, work.pending.add(request), next, events);
     return true;
   }
-  // A conflict (a timer fired on this stream meanwhile) fails the batch, which is then tried again
-  // from what is stored: whatever this process had cached of the stream is not trusted again.
-  const result = await write(work.db, request).catch((error: unknown) => {
-    if (error instanceof ConcurrencyError) aggregateCache.delete(streamId);
-    throw error;
-  });
+  // A conflict (a timer fired on this stream meanwhile) fails the batch, which is then tried again.
+  const result = await write(work.db, request);
   if (result.duplicate) return false;
   await remember(work, process, streamId, version, result.version, next, events);
   return true;

@@ -2,7 +2,6 @@ import type { Db } from '../db/client';
 import { readFeedAfter, type FeedPage } from '../event-store/read';
 import type { Checkpoint, StoredEvent } from '../event-store/types';
 
-
 export async function ensureSubscriptions(db: Db, names: readonly string[]): Promise<void> {
   await db.query(
     `INSERT INTO subscriptions (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`,

@@ -4,28 +4,30 @@ export { snap } from './snap';
 
 export const demoConference = { slug: 'cqrs-summit', name: 'CQRS Summit' } as const;
 
-/**
- * Opens the register page once the conference's seats are on sale: a just-published conference
- * reaches the read models a moment after the organizer pressed Publish.
- */
-export async function openRegisterPage(page: Page, slug: string, seatTypeName: string) {
+/** The register page, loaded again until `shows` holds: the read models it shows follow the writes a moment later. */
+async function loadRegisterPageUntil(page: Page, slug: string, shows: () => Promise<void>) {
   await expect(async () => {
     await page.goto(`/conferences/${slug}/register`);
-    await expect(page.getByRole('row', { name: new RegExp(seatTypeName) })).toBeVisible({ timeout: 1_000 });
-    await expect(page.getByLabel(`Quantity of ${seatTypeName}`)).toBeVisible({ timeout: 1_000 });
+    await shows();
   }).toPass({ timeout: 20_000 });
 }
 
 /**
- * The register page, loaded until a seat type shows sold out: the seat allocation is a read model
- * of its own, which may be a moment behind the order page that showed the seats reserved.
+ * Opens the register page once the conference's seats are on sale: a just-published conference
+ * reaches the read models a moment after the organizer pressed Publish.
  */
-export async function openRegisterPageSoldOut(page: Page, slug: string, seatTypeName: string) {
-  await expect(async () => {
-    await page.goto(`/conferences/${slug}/register`);
-    await expect(page.getByRole('row', { name: new RegExp(seatTypeName) })).toContainText('Sold out', { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-}
+export const openRegisterPage = (page: Page, slug: string, seatTypeName: string) =>
+  loadRegisterPageUntil(page, slug, async () => {
+    await expect(page.getByRole('row', { name: new RegExp(seatTypeName) })).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByLabel(`Quantity of ${seatTypeName}`)).toBeVisible({ timeout: 1_000 });
+  });
+
+/**
+ * The register page once a seat type shows sold out: the seat allocation is a read model of its
+ * own, which may be a moment behind the order page that showed the seats reserved.
+ */
+export const openRegisterPageSoldOut = (page: Page, slug: string, seatTypeName: string) =>
+  loadRegisterPageUntil(page, slug, () => expect(page.getByRole('row', { name: new RegExp(seatTypeName) })).toContainText('Sold out', { timeout: 1_000 }));
 
 export async function chooseSeats(page: Page, quantities: Readonly<Record<string, number>>) {
   for (const [name, quantity] of Object.entries(quantities)) {

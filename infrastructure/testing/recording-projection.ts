@@ -76,6 +76,18 @@ export async function eventually<T>(check: () => Promise<T>, until: (value: T) =
   return value;
 }
 
+/**
+ * A batch run until it meets an event, expected to fail: a transaction of another test file may
+ * hold the feed back a moment, and the batch then meets none and applies nothing. Answers its failure.
+ */
+export async function failingBatch(db: Database, subscription: Subscription, owner: string, leaseMs: number): Promise<unknown> {
+  const outcome = await eventually(
+    () => runBatch(db, subscription, owner, { leaseMs }).catch((error: unknown) => ({ failure: error })),
+    (result) => result === null || 'failure' in result || result.events > 0,
+  );
+  return outcome && 'failure' in outcome ? outcome.failure : outcome;
+}
+
 /** One batch; as the runner does, one whose group commit lost a race is done again command by command. */
 async function batchAsTheRunnerDoes(db: Database, subscription: Subscription, owner: string) {
   try {

@@ -36,13 +36,14 @@ const retryCapMs = 10 * 60_000;
 /**
  * Claims the oldest mail due, for `claimMs`, in one statement (a transaction as short as can
  * be: nothing is held while the mail travels, so no reader of the event feed waits for it).
+ * Due by the statement's time, which the index on next_attempt_at can use (see fireDueTimer).
  */
 async function claim(db: Db, owner: string, claimMs: number): Promise<OutboxMail | null> {
   const [mail] = await db.query<OutboxMail>(
     `UPDATE outbox_mail SET claimed_by = $1, claimed_until = clock_timestamp() + $2::integer * interval '1 millisecond', attempts = attempts + 1
      WHERE id = (
        SELECT id FROM outbox_mail
-       WHERE sent_at IS NULL AND next_attempt_at <= clock_timestamp() AND (claimed_until IS NULL OR claimed_until < clock_timestamp())
+       WHERE sent_at IS NULL AND next_attempt_at <= statement_timestamp() AND (claimed_until IS NULL OR claimed_until < clock_timestamp())
        ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED
      )
      RETURNING id::text AS id, recipient, subject, body AS text, html`,

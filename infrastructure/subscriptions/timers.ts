@@ -53,9 +53,11 @@ export class TimerError extends Error {
  */
 export async function fireDueTimer(db: Db, handler: TimerHandler, afterCommit: (f: () => void) => void) {
   return db.transaction(async (tx) => {
+    // statement_timestamp(), not clock_timestamp(): a volatile bound cannot limit the index scan,
+    // which would then read every pending timer (a reservation's expiry each) to find none due.
     const [timer] = await tx.query<{ id: string; message: Message }>(
       `SELECT id::text AS id, message FROM scheduled_commands
-       WHERE fired_at IS NULL AND due_at <= clock_timestamp()
+       WHERE fired_at IS NULL AND due_at <= statement_timestamp()
        ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
     if (!timer) return false;

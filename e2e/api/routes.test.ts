@@ -122,6 +122,10 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
     const other = await reserved(slug, seatTypeId);
     expect((await api.get(`/orders/${orderId}`)).status).toBe(401);
     expect((await api.get(`/orders/${orderId}`, { token: other.orderToken })).status).toBe(404);
+    // Another order's token with this order's id written into it opens nothing.
+    const forged = other.orderToken.replace(other.orderId, orderId);
+    expect(forged).not.toBe(other.orderToken);
+    expect((await api.get(`/orders/${orderId}`, { token: forged })).status).toBe(404);
     expect((await api.get('/orders/not-an-id', { token: orderToken })).status).toBe(404);
     expect((await api.put(`/orders/${orderId}/seats`, { token: other.orderToken, body: seats(seatTypeId) })).status).toBe(404);
     const changed = await api.put(`/orders/${orderId}/seats`, { token: orderToken, body: seats(seatTypeId, 3) });

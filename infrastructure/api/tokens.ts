@@ -1,21 +1,43 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isSignedKey, signedKey } from '../auth/signed-keys';
 import type { Db } from '../db/client';
 
-export type TokenKind = 'order' | 'organizer';
+type StoredKind = 'order' | 'organizer';
 
-/** Tokens are stored as hashes: a copy of the table opens nothing. */
+/** Stored tokens are kept as hashes: a copy of the table opens nothing. */
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** A new opaque token for one order or one conference. */
-export async function issueToken(db: Db, kind: TokenKind, subjectId: string): Promise<string> {
-  const token = `sw_${kind === 'order' ? 'o' : 'c'}_${randomBytes(24).toString('base64url')}`;
-  await db.query('INSERT INTO api_tokens (token_hash, kind, subject_id) VALUES ($1, $2, $3)', [hashOf(token), kind, subjectId]);
+const longestToken = 200;
+const signedOrderToken = /^sw_o_([^.]+)\.([\w-]+)$/;
+
+/**
+ * An order's token: the order's id and a key signed for it with the server secret. Nothing is
+ * written for it, so placing an order costs no extra commit (a sale rush places hundreds a
+ * second); order tokens are never revoked, and one opens its order while the secret stays.
+ */
+export const orderToken = (secret: string, orderId: string) => `sw_o_${orderId}.${signedKey(secret, 'order-token', orderId)}`;
+
+/** The order a token opens: a signed token's, or a stored one's (issued before tokens were signed); null for any other. */
+export async function orderTokenSubject(db: Db, secret: string, token: string): Promise<string | null> {
+  if (token.length > longestToken) return null;
+  const signed = signedOrderToken.exec(token);
+  if (!signed) return storedSubject(db, 'order', token);
+  const [, orderId, key] = signed;
+  return isSignedKey(secret, 'order-token', orderId!, key!) ? orderId! : null;
+}
+
+/** A new organizer token for one conference, stored so that signing out everywhere can revoke it. */
+export async function issueOrganizerToken(db: Db, conferenceId: string): Promise<string> {
+  const token = `sw_c_${randomBytes(24).toString('base64url')}`;
+  await db.query('INSERT INTO api_tokens (token_hash, kind, subject_id) VALUES ($1, $2, $3)', [hashOf(token), 'organizer', conferenceId]);
   return token;
 }
 
-/** What a token opens: its subject, or null for a wrong, revoked or other kind of token. */
-export async function tokenSubject(db: Db, kind: TokenKind, token: string): Promise<string | null> {
-  if (token.length > 200) return null;
+/** The conference an organizer token opens, or null for a wrong, revoked or other kind of token. */
+export const organizerTokenSubject = (db: Db, token: string) => storedSubject(db, 'organizer', token);
+
+async function storedSubject(db: Db, kind: StoredKind, token: string): Promise<string | null> {
+  if (token.length > longestToken) return null;
   const [row] = await db.query<{ subject_id: string }>(
     'SELECT subject_id FROM api_tokens WHERE token_hash = $1 AND kind = $2 AND revoked_at IS NULL',
     [hashOf(token), kind],
@@ -23,11 +45,10 @@ export async function tokenSubject(db: Db, kind: TokenKind, token: string): Prom
   return row?.subject_id ?? null;
 }
 
-/** Revokes every token that opens this subject; answers how many were revoked. */
-export async function revokeTokens(db: Db, kind: TokenKind, subjectId: string): Promise<number> {
-  const rows = await db.query('UPDATE api_tokens SET revoked_at = now() WHERE kind = $1 AND subject_id = $2 AND revoked_at IS NULL RETURNING 1', [
-    kind,
-    subjectId,
+/** Revokes every organizer token of the conference; answers how many were revoked. */
+export async function revokeOrganizerTokens(db: Db, conferenceId: string): Promise<number> {
+  const rows = await db.query("UPDATE api_tokens SET revoked_at = now() WHERE kind = 'organizer' AND subject_id = $1 AND revoked_at IS NULL RETURNING 1", [
+    conferenceId,
   ]);
   return rows.length;
 }

@@ -2,7 +2,7 @@ import { order, orderEvents, type OrderConfirmed, type OrderExpired } from '@/do
 import { seatAssignmentsEvents, type SeatAssigned } from '@/domain/registration/seat-assignments';
 import { seatsAvailabilityEvents, type SeatsOfferedToWaitingLine } from '@/domain/registration/seats-availability';
 import { waitingListEntry } from '@/domain/registration/waiting-list';
-import { offerKey } from '../auth/offer-links';
+import { offerKey } from '../auth/signed-keys';
 import { sessionSecret } from '../auth/secret';
 import { loadAggregate, type UnitOfWork } from '../commands/handle';
 import { orderStream, waitingListEntryStream } from '../commands/router';

@@ -1,5 +1,6 @@
 import 'server-only';
-import { tokenSubject } from '@/infrastructure/api/tokens';
+import { orderTokenSubject, organizerTokenSubject } from '@/infrastructure/api/tokens';
+import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { conferenceIdOfSlug, publishedConference, type PublicConference } from '@/infrastructure/queries/conferences';
 import { mayPlaceOrder } from '@/infrastructure/services/access';
 import { loadPayment } from '@/infrastructure/services/payments';
@@ -13,7 +14,7 @@ export type Access<T> = { readonly granted: T } | { readonly refused: Answer };
 /** The order the call's order token opens, when it is this one. */
 export async function orderAccess(call: Call<unknown>, orderId: string): Promise<Access<string>> {
   if (!call.token) return { refused: unauthorized() };
-  const subject = idSchema.safeParse(orderId).success ? await tokenSubject(call.db, 'order', call.token) : null;
+  const subject = idSchema.safeParse(orderId).success ? await orderTokenSubject(call.db, await serverSecret(), call.token) : null;
   return subject === orderId ? { granted: orderId } : { refused: notFound('Order not found') };
 }
 
@@ -29,7 +30,7 @@ export async function paymentAccess(call: Call<unknown>, paymentId: string): Pro
 /** The conference (its id) the call's organizer token opens, when it is the one at this slug. */
 export async function conferenceAccess(call: Call<unknown>, slug: string): Promise<Access<string>> {
   if (!call.token) return { refused: unauthorized() };
-  const [subject, conferenceId] = await Promise.all([tokenSubject(call.db, 'organizer', call.token), conferenceIdOfSlug(call.db, slug)]);
+  const [subject, conferenceId] = await Promise.all([organizerTokenSubject(call.db, call.token), conferenceIdOfSlug(call.db, slug)]);
   return conferenceId && conferenceId === subject ? { granted: conferenceId } : { refused: notFound('Conference not found') };
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issueToken } from '@/infrastructure/api/tokens';
+import { issueOrganizerToken } from '@/infrastructure/api/tokens';
 import { listPublishedConferences } from '@/infrastructure/queries/conferences';
 import { createConference } from '@/infrastructure/services/conferences';
 import { ok, refused } from '../_lib/answer';
@@ -21,7 +21,7 @@ export const GET = apiRoute(async ({ db }) => {
 export const POST = apiRoute(async (call) => {
   const created = await createConference(call.context('api:organizer'), call.body);
   if (!created.ok) return refused(created);
-  const organizerToken = await issueToken(call.db, 'organizer', created.conferenceId);
+  const organizerToken = await issueOrganizerToken(call.db, created.conferenceId);
   const { conferenceId, slug, accessCode, version } = created;
   return ok({ conferenceId, slug, accessCode, organizerToken, version } satisfies z.infer<typeof conferenceCreated>, 201);
 });

@@ -2,7 +2,7 @@
 
 import { fieldsOf } from '@/app/_lib/form-data';
 import { formAction, malformed } from '@/app/_lib/form-action';
-import { revokeTokens } from '@/infrastructure/api/tokens';
+import { revokeOrganizerTokens } from '@/infrastructure/api/tokens';
 import { database } from '@/infrastructure/runtime';
 import type { FormState } from '@/components/forms/result';
 import { setPublished, updateConferenceDetails } from '@/infrastructure/services/conferences';
@@ -29,7 +29,7 @@ export async function revokeApiTokensAction(slug: string, _state: FormState, for
   return formAction(form, async () => {
     const conference = await authorizedConference(slug);
     if (!conference) return conferenceNotFound;
-    await revokeTokens(await database(), 'organizer', conference.conferenceId);
+    await revokeOrganizerTokens(await database(), conference.conferenceId);
     return { ok: true };
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { issueToken } from '@/infrastructure/api/tokens';
+import { orderToken } from '@/infrastructure/api/tokens';
+import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { orderByCode } from '@/infrastructure/services/access';
 import { ok, refused } from '../../_lib/answer';
 import { apiRoute } from '../../_lib/call';
@@ -11,6 +12,5 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(async (call) => {
   const found = await orderByCode(call.db, call.body, call.address);
   if (!found.ok) return refused(found);
-  const orderToken = await issueToken(call.db, 'order', found.orderId);
-  return ok({ orderId: found.orderId, orderToken } satisfies z.infer<typeof orderTokenBody>);
+  return ok({ orderId: found.orderId, orderToken: orderToken(await serverSecret(), found.orderId) } satisfies z.infer<typeof orderTokenBody>);
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issueToken } from '@/infrastructure/api/tokens';
+import { issueOrganizerToken } from '@/infrastructure/api/tokens';
 import { conferenceByCode } from '@/infrastructure/services/access';
 import { ok, refused } from '../../_lib/answer';
 import { apiRoute } from '../../_lib/call';
@@ -11,6 +11,6 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(async (call) => {
   const found = await conferenceByCode(call.db, call.body, call.address);
   if (!found.ok) return refused(found);
-  const organizerToken = await issueToken(call.db, 'organizer', found.conference.conferenceId);
+  const organizerToken = await issueOrganizerToken(call.db, found.conference.conferenceId);
   return ok({ slug: found.conference.slug, organizerToken } satisfies z.infer<typeof organizerTokenBody>);
 });

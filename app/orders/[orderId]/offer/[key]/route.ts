@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { isOfferKey } from '@/infrastructure/auth/offer-links';
+import { isOfferKey } from '@/infrastructure/auth/signed-keys';
 import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { grantOrderAccess } from '@/infrastructure/auth/session';
 import { idSchema } from '@/infrastructure/services/schemas';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { issueToken } from '@/infrastructure/api/tokens';
+import { orderToken } from '@/infrastructure/api/tokens';
+import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { placeOrder } from '@/infrastructure/services/registrations';
 import { ok, refused } from '../../../_lib/answer';
 import { registrationAccess } from '../../../_lib/access';
@@ -16,6 +17,5 @@ export const POST = apiRoute<{ slug: string }>(async (call) => {
   const order = { conferenceId: access.granted.conferenceId, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
   const placed = await placeOrder(call.context('api:registrant'), order);
   if (!placed.ok) return refused(placed);
-  const orderToken = await issueToken(call.db, 'order', placed.orderId);
-  return ok({ orderId: placed.orderId, orderToken, version: placed.version } satisfies z.infer<typeof orderCreated>, 201);
+  return ok({ orderId: placed.orderId, orderToken: orderToken(await serverSecret(), placed.orderId), version: placed.version } satisfies z.infer<typeof orderCreated>, 201);
 });

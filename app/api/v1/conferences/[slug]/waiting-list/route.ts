@@ -1,4 +1,5 @@
-import { issueToken } from '@/infrastructure/api/tokens';
+import { orderToken } from '@/infrastructure/api/tokens';
+import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { joinWaitingList } from '@/infrastructure/services/waiting-list';
 import { refused } from '../../../_lib/answer';
 import { registrationAccess } from '../../../_lib/access';
@@ -16,5 +17,5 @@ export const POST = apiRoute<{ slug: string }>(async (call) => {
   if ('refused' in access) return access.refused;
   const joined = await joinWaitingList(call.context('api:registrant'), access.granted.conferenceId, call.body);
   if (!joined.ok) return refused(joined);
-  return writeAnswer(joined, { entryId: joined.entryId, orderToken: await issueToken(call.db, 'order', joined.entryId) }, 201);
+  return writeAnswer(joined, { entryId: joined.entryId, orderToken: orderToken(await serverSecret(), joined.entryId) }, 201);
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { orderTokenSubject, organizerTokenSubject } from '@/infrastructure/api/tokens';
+import { orderToken, orderTokenSubject, organizerTokenSubject } from '@/infrastructure/api/tokens';
 import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { conferenceIdOfSlug, publishedConference, type PublicConference } from '@/infrastructure/queries/conferences';
 import { mayPlaceOrder } from '@/infrastructure/services/access';
@@ -10,6 +10,9 @@ import type { Call } from './call';
 
 /** What a token opens here, or the contract's answer: no token 401; a wrong, revoked or foreign one 404. */
 export type Access<T> = { readonly granted: T } | { readonly refused: Answer };
+
+/** The token that opens this order (or waiting-list entry) through the API. */
+export const issueOrderToken = async (orderId: string) => orderToken(await serverSecret(), orderId);
 
 /** The order the call's order token opens, when it is this one. */
 export async function orderAccess(call: Call<unknown>, orderId: string): Promise<Access<string>> {

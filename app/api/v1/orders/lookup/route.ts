@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { orderToken } from '@/infrastructure/api/tokens';
-import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { orderByCode } from '@/infrastructure/services/access';
 import { ok, refused } from '../../_lib/answer';
+import { issueOrderToken } from '../../_lib/access';
 import { apiRoute } from '../../_lib/call';
 import type { orderTokenBody } from '../../_lib/dto';
 
@@ -12,5 +11,5 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(async (call) => {
   const found = await orderByCode(call.db, call.body, call.address);
   if (!found.ok) return refused(found);
-  return ok({ orderId: found.orderId, orderToken: orderToken(await serverSecret(), found.orderId) } satisfies z.infer<typeof orderTokenBody>);
+  return ok({ orderId: found.orderId, orderToken: await issueOrderToken(found.orderId) } satisfies z.infer<typeof orderTokenBody>);
 });

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import { orderToken } from '@/infrastructure/api/tokens';
-import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { placeOrder } from '@/infrastructure/services/registrations';
 import { ok, refused } from '../../../_lib/answer';
-import { registrationAccess } from '../../../_lib/access';
+import { issueOrderToken, registrationAccess } from '../../../_lib/access';
 import { fieldOf } from '../../../_lib/body';
 import { apiRoute } from '../../../_lib/call';
 import type { orderCreated } from '../../../_lib/dto';
@@ -17,5 +15,5 @@ export const POST = apiRoute<{ slug: string }>(async (call) => {
   const order = { conferenceId: access.granted.conferenceId, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
   const placed = await placeOrder(call.context('api:registrant'), order);
   if (!placed.ok) return refused(placed);
-  return ok({ orderId: placed.orderId, orderToken: orderToken(await serverSecret(), placed.orderId), version: placed.version } satisfies z.infer<typeof orderCreated>, 201);
+  return ok({ orderId: placed.orderId, orderToken: await issueOrderToken(placed.orderId), version: placed.version } satisfies z.infer<typeof orderCreated>, 201);
 });

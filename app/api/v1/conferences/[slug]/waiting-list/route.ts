@@ -1,8 +1,6 @@
-import { orderToken } from '@/infrastructure/api/tokens';
-import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { joinWaitingList } from '@/infrastructure/services/waiting-list';
 import { refused } from '../../../_lib/answer';
-import { registrationAccess } from '../../../_lib/access';
+import { issueOrderToken, registrationAccess } from '../../../_lib/access';
 import { apiRoute } from '../../../_lib/call';
 import { writeAnswer } from '../../../_lib/write';
 
@@ -17,5 +15,5 @@ export const POST = apiRoute<{ slug: string }>(async (call) => {
   if ('refused' in access) return access.refused;
   const joined = await joinWaitingList(call.context('api:registrant'), access.granted.conferenceId, call.body);
   if (!joined.ok) return refused(joined);
-  return writeAnswer(joined, { entryId: joined.entryId, orderToken: orderToken(await serverSecret(), joined.entryId) }, 201);
+  return writeAnswer(joined, { entryId: joined.entryId, orderToken: await issueOrderToken(joined.entryId) }, 201);
 });

@@ -7,6 +7,7 @@ import { loadSnapshot, saveSnapshot } from '../event-store/snapshots';
 import { processWide } from '../process-wide';
 import { createAggregateCache } from './aggregate-cache';
 import type { CommandMetadata, UnitOfWork } from './handle';
+import { newId } from './ids';
 
 /** What folds a stream into a state: an aggregate's decider, or a process manager. */
 export type Folding<E extends Message, S> = Pick<Decider<Message, E, S>, 'streamType' | 'initialState' | 'evolve' | 'snapshot'>;
@@ -58,6 +59,9 @@ export async function loadAggregate<C extends Message, E extends Message, S>(db:
   return load(db, decider, streamId);
 }
 
+/** An append whose events' ids were drawn as they were decided. */
+export type DecidedAppend<E extends Message = Message> = AppendRequest<E> & { readonly eventIds: readonly string[] };
+
 /** An append at the version the decision was made on, stamped with the command's metadata. */
 export function appendRequest<E extends Message, S>(
   folding: Folding<E, S>,
@@ -65,13 +69,14 @@ export function appendRequest<E extends Message, S>(
   version: number,
   events: readonly E[],
   metadata: CommandMetadata,
-): AppendRequest<E> {
+): DecidedAppend<E> {
   return {
     streamId,
     streamType: folding.streamType,
     expected: version === 0 ? 'no-stream' : version,
     commandId: metadata.commandId,
     events,
+    eventIds: events.map(() => newId()),
     metadata: {
       commandId: metadata.commandId,
       correlationId: metadata.correlationId ?? metadata.commandId,
@@ -101,18 +106,20 @@ export async function write<E extends Message>(db: Db, request: AppendRequest<E>
   });
 }
 
-/** The state after a write: for the rest of the transaction, cached once it commits, snapshotted on schedule. */
+/**
+ * The state after a write: for the rest of the transaction, cached once it commits, snapshotted
+ * on schedule; its events told to the transaction's owner.
+ */
 export async function remember<E extends Message, S>(
   work: UnitOfWork,
   folding: Folding<E, S>,
-  streamId: string,
+  { streamId, events, eventIds, metadata }: DecidedAppend<E>,
   fromVersion: number,
   version: number,
   state: S,
-  events: readonly E[],
 ) {
   work.written?.set(streamId, { version, state });
-  work.appended?.(events.map((event) => event.type));
+  work.decided?.push(...events.map((event, index) => ({ ...event, eventId: eventIds[index]!, metadata })));
   work.afterCommit(() => aggregateCache.set(streamId, version, state));
   const snapshot = folding.snapshot;
   if (snapshot && Math.floor(version / snapshot.every) > Math.floor(fromVersion / snapshot.every)) {

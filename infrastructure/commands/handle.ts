@@ -2,7 +2,7 @@ import { fold, type Decider, type Message } from '@/domain/shared/decider';
 import { DomainError } from '@/domain/shared/errors';
 import type { Database, Db } from '../db/client';
 import { priorResult, type AppendResult } from '../event-store/append';
-import { ConcurrencyError, type StoredEvent } from '../event-store/types';
+import { ConcurrencyError, type EventMetadata, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { metrics } from '../metrics';
 import { processWide } from '../process-wide';
@@ -22,13 +22,19 @@ export type UnitOfWork = {
    * stream folds each new event once, instead of re-reading the whole uncommitted tail each time.
    */
   readonly written?: Map<string, { version: number; state: unknown }>;
-  /** Told the types of events appended: whoever commits wakes the subscriptions that read them. */
-  readonly appended?: (types: readonly string[]) => void;
+  /**
+   * The events this transaction's commands decided, in order, ids drawn: whoever commits wakes
+   * the subscriptions that read them, and a process manager follows its own commands' outcomes.
+   */
+  readonly decided?: DecidedEvent[];
   /** Set in a group-committed batch: its appends and timers wait here and are written together at its end. */
   readonly pending?: PendingWrites;
   /** Streams the batch read at its start in one query (short ones: orders, processes): no read each. */
   readonly prefetched?: ReadonlyMap<string, PrefetchedStream>;
 };
+
+/** An event decided in a unit of work, not yet committed. */
+export type DecidedEvent<E extends Message = Message> = E & { readonly eventId: string; readonly metadata: EventMetadata };
 
 /** Who sends a command and why: stamped on every event it writes. */
 export type CommandMetadata = {
@@ -149,12 +155,12 @@ async function decideAndAppendRetrying<C extends Message, E extends Message, S>(
     if (work.pending) {
       // Decided on this batch's own state: written with the rest of the batch, guarded the same way.
       const next = work.pending.add(request);
-      await remember(work, decider, streamId, version, next, fold(decider, events, state), events);
+      await remember(work, decider, request, version, next, fold(decider, events, state));
       return { streamId, version: next, events: [] };
     }
     try {
       const result = await write(work.db, request, metadata.alsoWrite);
-      if (!result.duplicate) await remember(work, decider, streamId, version, result.version, fold(decider, events, state), events);
+      if (!result.duplicate) await remember(work, decider, request, version, result.version, fold(decider, events, state));
       return result;
     } catch (error) {
       if (error instanceof ConcurrencyError) metrics.conflicts.inc();

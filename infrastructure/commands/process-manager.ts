@@ -38,12 +38,12 @@ export async function recordWithin<S, E extends Message>(
   const request = appendRequest(process, streamId, version, events, metadata);
   const next = events.reduce(process.evolve, state);
   if (work.pending) {
-    await remember(work, process, streamId, version, work.pending.add(request), next, events);
+    await remember(work, process, request, version, work.pending.add(request), next);
     return true;
   }
   // A conflict (a timer fired on this stream meanwhile) fails the batch, which is then tried again.
   const result = await write(work.db, request);
   if (result.duplicate) return false;
-  await remember(work, process, streamId, version, result.version, next, events);
+  await remember(work, process, request, version, result.version, next);
   return true;
 }

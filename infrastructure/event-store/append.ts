@@ -16,6 +16,11 @@ export type AppendRequest<E extends Message = Message> = {
   /** Makes the append idempotent: a repeated id writes nothing and answers the first result. */
   readonly commandId?: string;
   readonly events: readonly E[];
+  /**
+   * The events' ids, when drawn as they were decided (one each): a batch can then follow what
+   * its own commands decided before it is stored. Drawn at the append otherwise.
+   */
+  readonly eventIds?: readonly string[];
   readonly metadata: EventMetadata;
 };
 
@@ -32,8 +37,10 @@ export const expectedCode = (expected: ExpectedVersion) =>
   expected === 'any' ? -1 : expected === 'no-stream' ? 0 : expected;
 
 /** The events of an append as the store's function takes them: ids drawn, schema versions stamped. */
-export const payloadOf = ({ events, metadata }: Pick<AppendRequest, 'events' | 'metadata'>) =>
-  events.map((event) => ({ eventId: newId(), type: event.type, schemaVersion: currentSchemaVersion(event.type), data: event.data, metadata }));
+export const payloadOf = ({ events, eventIds, metadata }: Pick<AppendRequest, 'events' | 'eventIds' | 'metadata'>) =>
+  events.map((event, index) => ({
+    eventId: eventIds?.[index] ?? newId(), type: event.type, schemaVersion: currentSchemaVersion(event.type), data: event.data, metadata,
+  }));
 
 type AppendRow = { outcome: string; from_version: number; to_version: number; positions: string[]; transaction_id: string };
 type Payload = ReturnType<typeof payloadOf>;

@@ -7,13 +7,14 @@ import { streamIdOf } from '../event-store/types';
 import { placeOrder } from '../services/registrations';
 import { orThrow } from '../services/result';
 import { ensureSubscriptions } from '../subscriptions/checkpoints';
+import { runBatch } from '../subscriptions/runner';
 import { serverDatabase, type TestDatabase } from '../testing/databases';
 import { createPublishedConference, registrant } from '../testing/application';
 import { catchUp, note } from '../testing/recording-projection';
 import { availabilityPolicy } from './availability-policy';
 import { registrationProcessSubscription } from './registration-process';
 
-describe('the registration process facing a pre-claimed command id (server PostgreSQL)', () => {
+describe('the registration process, batch by batch (server PostgreSQL)', () => {
   let db: TestDatabase;
   const owner = 'by-hand';
   beforeAll(async () => {
@@ -55,5 +56,26 @@ describe('the registration process facing a pre-claimed command id (server Postg
       { status: 'running', last_error: null },
     ]);
     expect(await db.query('SELECT subscription FROM dead_letters')).toEqual([]);
+  });
+
+  it('follows the seats its own command reserved in the same batch, and the same event from the feed then changes nothing', async () => {
+    const { conferenceId, seatTypeIds: [general] } = await createPublishedConference(db, [{ name: 'General admission', quantity: 10, price: 100 }]);
+    await catchUp(db, availabilityPolicy, owner);
+    await catchUp(db, registrationProcessSubscription, owner);
+    const { orderId } = orThrow(await placeOrder(registrant(db), { conferenceId, seats: [{ seatTypeId: general!, quantity: 1 }] }));
+    const orderEvents = () => column('SELECT type AS value FROM events WHERE stream_id = $1 ORDER BY stream_position', orderStream(orderId));
+
+    // One batch reads the order placed: the seats are reserved and the order told so, together.
+    expect(await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000 })).toMatchObject({ events: 1 });
+    expect(await reservedOrders(conferenceId)).toEqual([orderId]);
+    expect(await registrationEvents(orderId)).toEqual(['RegistrationStarted', 'SeatReservationRequested', 'SeatReservationAccepted']);
+    expect(await orderEvents()).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
+
+    // The next batch reads the seats reserved from the feed: the process is past them.
+    const stored = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]!.n;
+    const before = await stored();
+    expect(await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000 })).toMatchObject({ events: 1 });
+    expect(await stored()).toBe(before);
+    expect(await orderEvents()).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
   });
 });

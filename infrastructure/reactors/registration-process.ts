@@ -4,7 +4,7 @@ import {
   registrationProcess, registrationProcessInputs, registrationProcessTimeouts, type OutgoingCommand, type RegistrationProcessInput,
   type RegistrationProcessMessage,
 } from '@/domain/registration/registration-process';
-import type { UnitOfWork } from '../commands/handle';
+import type { DecidedEvent, UnitOfWork } from '../commands/handle';
 import { reactWithin, recordWithin } from '../commands/process-manager';
 import { orderStream, paymentStream, registrationStream, seatAssignmentsStream, sendWithin } from '../commands/router';
 import type { StoredEvent } from '../event-store/types';
@@ -70,9 +70,18 @@ export const registrationProcessSubscription: Subscription = {
   eventTypes: registrationProcessInputs.names,
   streamsOf,
   async apply(work, events) {
-    for (const event of events) {
-      if (!registrationProcessInputs.is(event)) continue;
-      await runRegistrationProcess(work, { eventId: event.eventId, message: event }, event.metadata.correlationId);
+    // What the batch's own commands decided that the process reads (the seats reserved for an
+    // order it asked for, an order confirmed) is followed at once, in the same transaction, not
+    // a batch later: an order is reserved one hop sooner. The feed brings those events again;
+    // each process is past them by then and does nothing, as with any redelivery.
+    let inputs: readonly DecidedEvent[] = events;
+    while (inputs.length > 0) {
+      const from = work.decided?.length ?? 0;
+      for (const input of inputs) {
+        if (!registrationProcessInputs.is(input)) continue;
+        await runRegistrationProcess(work, { eventId: input.eventId, message: input }, input.metadata.correlationId);
+      }
+      inputs = work.decided?.slice(from) ?? [];
     }
   },
 };

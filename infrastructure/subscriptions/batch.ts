@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '../commands/handle';
+import type { DecidedEvent, UnitOfWork } from '../commands/handle';
 import type { Database } from '../db/client';
 import { isTransientDatabaseError } from '../db/errors';
 import { pipelined } from '../db/pipelined';
@@ -57,7 +57,7 @@ export async function runBatch(
   options: { leaseMs: number; batchSize?: number; groupCommit?: boolean },
 ): Promise<BatchResult | null> {
   const effects: (() => void)[] = [];
-  const appended = new Set<string>();
+  const decided: DecidedEvent[] = [];
   const started = performance.now();
   const batch = await db.transaction(async (tx) => {
     const taken = await takeLeaseAndRead(tx, subscription.name, owner, options.batchSize ?? subscription.batchSize ?? 500, subscription.eventTypes);
@@ -71,7 +71,7 @@ export async function runBatch(
     if (events.length > 0) {
       const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
       const work: UnitOfWork = {
-        db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), appended: (types) => types.forEach((type) => appended.add(type)),
+        db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), decided,
         ...(grouped ? { pending: createPendingWrites(), prefetched: await prefetch(tx, [...new Set(subscription.streamsOf!(events))]) } : {}),
       };
       await subscription.apply(work, events).catch((error: unknown) => {
@@ -88,7 +88,7 @@ export async function runBatch(
   });
   for (const effect of effects) effect();
   // Only a batch that wrote events has news for the other subscriptions.
-  if (appended.size > 0) eventsAppended(db, appended);
+  if (decided.length > 0) eventsAppended(db, decided.map((event) => event.type));
   if (batch?.events) {
     const ms = performance.now() - started;
     metrics.batchDuration.observe({ subscription: subscription.name }, ms / 1000);

@@ -26,7 +26,13 @@ export type PlaceOrder = Message<'PlaceOrder', OrderRef & Priced & Readonly<{
 export type UpdateOrderSeats = Message<'UpdateOrderSeats', OrderRef & Seats & Readonly<{
   catalog: readonly CatalogEntry[]; conferencePublished?: boolean;
 }>>;
-export type MarkSeatsAsReserved = Message<'MarkSeatsAsReserved', OrderRef & Seats & Expiry & Readonly<{ requestId: string }>>;
+/**
+ * `seats`: what the availability granted; `requested`: what the request it answers asked for,
+ * so a reply to a request the order has since replaced (its seats changed) is told apart.
+ */
+export type MarkSeatsAsReserved = Message<'MarkSeatsAsReserved', OrderRef & Seats & Expiry & Readonly<{
+  requestId: string; requested: readonly SeatQuantity[];
+}>>;
 export type ExpireOrder = Message<'ExpireOrder', OrderRef>;
 export type AssignRegistrantDetails = Message<'AssignRegistrantDetails', OrderRef & Registrant>;
 type PaymentRef = OrderRef & Readonly<{ paymentId: string }>;

@@ -39,8 +39,9 @@ export const update = (seats = [general(2)], changes: { conferencePublished?: bo
   ({ type: 'UpdateOrderSeats', data: { orderId, seats, catalog, ...changes } });
 export const updated = (seats: Seat[]): OrderEvent =>
   ({ type: 'OrderUpdated', data: { orderId, conferenceId, seats, reservationExpiresAt: expiresAt } });
-export const markReserved = (seats = [general(3), vip(1)], reservationExpiresAt = expiresAt): OrderCommand =>
-  ({ type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'r-1', seats, reservationExpiresAt } });
+/** The availability's reply to the request for `requested` (by default, the seats placed). */
+export const markReserved = (seats = [general(3), vip(1)], reservationExpiresAt = expiresAt, requested = [general(3), vip(1)]): OrderCommand =>
+  ({ type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'r-1', seats, requested, reservationExpiresAt } });
 export const completed: OrderEvent = {
   type: 'OrderReservationCompleted',
   data: { orderId, conferenceId, seats: [general(3), vip(1)], reservationExpiresAt: expiresAt },

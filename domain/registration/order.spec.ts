@@ -83,6 +83,15 @@ describe('given a placed order awaiting its reservation', () => {
   it('refuses a reservation larger than requested', () =>
     given(order, history).when(markReserved([general(4)])).thenThrows('ReservationExceedsRequest'));
 
+  // Taken, it would reprice the order at the old seats, and the reply to the latest request,
+  // all of it reserved, would then leave the order holding more than it is charged for.
+  it('ignores the reply to a request its seats were re-chosen since', () =>
+    given(order, [...history, updated([general(3), vip(2)]), totals(line('general', 3), line('vip', 2))]).when(markReserved()).then([]));
+
+  it('takes the reply to its latest request', () =>
+    given(order, [...history, updated([general(2)]), totals(line('general', 2))])
+      .when(markReserved([general(1)], undefined, [general(2)])).then([partial([general(1)]), totals(line('general', 1))]));
+
   it('takes the registrant details', () => given(order, history).when(assign()).then([assigned]));
 
   it.each([{ firstName: ' ' }, { lastName: '' }, { email: 'ada' }])('refuses registrant %o', (change) =>

@@ -81,7 +81,10 @@ function markAsReserved(command: MarkSeatsAsReserved, state: OrderState): OrderE
   const order = placed(state);
   // A reply that arrives once the order is over changes nothing: expiry already released the seats.
   if (order.status === 'confirmed' || order.status === 'expired') return [];
-  const { orderId, seats, reservationExpiresAt } = command.data;
+  const { orderId, seats, requested, reservationExpiresAt } = command.data;
+  // The answer to seats since re-chosen says nothing of what the order asks now (repricing by
+  // it would undercharge); the answer to the latest request is on its way.
+  if (!sameSeats(normalizeSeats(requested), order.requested)) return [];
   assertQuantities(seats);
   const reserved = normalizeSeats(seats);
   if (reserved.some((seat) => seat.quantity > quantityOf(order.requested, seat.seatTypeId))) {

@@ -95,7 +95,9 @@ describe('given a registration awaiting its reservation', () => {
   it('marks the order with the seats the reply reserved', () =>
     expect(react(history, seatsReserved('e-placed', fewerSeats))).toEqual({
       events: [{ type: 'SeatReservationAccepted', data: { orderId, requestId: 'e-placed', seats: fewerSeats } }],
-      commands: [{ type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'e-placed', seats: fewerSeats, reservationExpiresAt: expiresAt } }],
+      commands: [{
+        type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'e-placed', seats: fewerSeats, requested: seats, reservationExpiresAt: expiresAt },
+      }],
       timeouts: [],
     }));
 
@@ -167,7 +169,7 @@ describe('given a registration whose order was updated', () => {
 
   it('marks the order with the reply to the latest request, with its expiry', () =>
     expect(react(history, seatsReserved('e-updated', fewerSeats)).commands).toEqual([
-      { type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'e-updated', seats: fewerSeats, reservationExpiresAt: laterExpiry } },
+      { type: 'MarkSeatsAsReserved', data: { orderId, requestId: 'e-updated', seats: fewerSeats, requested: fewerSeats, reservationExpiresAt: laterExpiry } },
     ]));
 
   it('ignores the stale expiry of the first request', () => expect(react(history, expiryDue('e-placed'))).toEqual(nothing));

@@ -63,6 +63,8 @@ export type RegistrationProcessState =
       conferenceId: string;
       /** Every reservation request sent, latest last: replays of an older one are recognised. */
       requestIds: readonly string[];
+      /** The seats the latest request asked for. */
+      requested: readonly SeatQuantity[];
       expiresAt: string;
       /** Payments already handled (confirmed or refunded). */
       paymentIds: readonly string[];
@@ -109,10 +111,10 @@ function onSeatsReserved(state: RegistrationProcessState, message: SeatsReserved
   // Only the reply to the latest request counts: an older one describes seats since re-requested.
   if (state.status !== 'reserving' || message.data.requestId !== latestRequest(state)) return nothing;
   const { requestId, details: seats } = message.data;
-  const { orderId, expiresAt: reservationExpiresAt } = state;
+  const { orderId, expiresAt: reservationExpiresAt, requested } = state;
   return {
     events: [{ type: 'SeatReservationAccepted', data: { orderId, requestId, seats } }],
-    commands: [{ type: 'MarkSeatsAsReserved', data: { orderId, requestId, seats, reservationExpiresAt } }],
+    commands: [{ type: 'MarkSeatsAsReserved', data: { orderId, requestId, seats, requested, reservationExpiresAt } }],
     timeouts: [],
   };
 }
@@ -201,7 +203,7 @@ function react(state: RegistrationProcessState, input: RegistrationProcessInput)
 function evolveStarted(state: Started, event: RegistrationProcessEvent): RegistrationProcessState {
   switch (event.type) {
     case 'SeatReservationRequested': return {
-      ...state, status: 'reserving', requestIds: [...state.requestIds, event.data.requestId], expiresAt: event.data.expiresAt,
+      ...state, status: 'reserving', requestIds: [...state.requestIds, event.data.requestId], requested: event.data.seats, expiresAt: event.data.expiresAt,
     };
     case 'SeatReservationAccepted': return { ...state, status: 'reserved' };
     case 'PaymentReceived': return { ...state, status: 'paid', paymentIds: [...state.paymentIds, event.data.paymentId] };
@@ -217,7 +219,7 @@ function evolve(state: RegistrationProcessState, event: RegistrationProcessEvent
   if (event.type === 'RegistrationStarted') {
     const { orderId, conferenceId, promoCode } = event.data;
     return {
-      status: 'reserving', orderId, conferenceId, requestIds: [], expiresAt: '', paymentIds: [], holdsPromoCode: promoCode !== undefined,
+      status: 'reserving', orderId, conferenceId, requestIds: [], requested: [], expiresAt: '', paymentIds: [], holdsPromoCode: promoCode !== undefined,
     };
   }
   return state.status === 'none' ? state : evolveStarted(state, event);

@@ -22,11 +22,14 @@ export type UnitOfWork = {
    * stream folds each new event once, instead of re-reading the whole uncommitted tail each time.
    */
   readonly written?: Map<string, { version: number; state: unknown }>;
-  /**
-   * The events this transaction's commands decided, in order, ids drawn: whoever commits wakes
-   * the subscriptions that read them, and a process manager follows its own commands' outcomes.
-   */
+  /** The events this transaction's commands decided, in order, ids drawn: whoever commits wakes the subscriptions that read them. */
   readonly decided?: DecidedEvent[];
+  /**
+   * A process manager may react to `decided` in this same transaction. Not while the runner
+   * narrows a failure down to one event: a failure in a reaction to a decided event would
+   * otherwise be blamed on, and park, the event read that set the chain off.
+   */
+  readonly followDecided?: boolean;
   /** Set in a group-committed batch: its appends and timers wait here and are written together at its end. */
   readonly pending?: PendingWrites;
   /** Streams the batch read at its start in one query (short ones: orders, processes): no read each. */

@@ -58,24 +58,42 @@ describe('the registration process, batch by batch (server PostgreSQL)', () => {
     expect(await db.query('SELECT subscription FROM dead_letters')).toEqual([]);
   });
 
-  it('follows the seats its own command reserved in the same batch, and the same event from the feed then changes nothing', async () => {
+  /** A new order of one seat, with the process caught up on everything before it. */
+  const newOrder = async () => {
     const { conferenceId, seatTypeIds: [general] } = await createPublishedConference(db, [{ name: 'General admission', quantity: 10, price: 100 }]);
     await catchUp(db, availabilityPolicy, owner);
     await catchUp(db, registrationProcessSubscription, owner);
     const { orderId } = orThrow(await placeOrder(registrant(db), { conferenceId, seats: [{ seatTypeId: general!, quantity: 1 }] }));
-    const orderEvents = () => column('SELECT type AS value FROM events WHERE stream_id = $1 ORDER BY stream_position', orderStream(orderId));
+    return { conferenceId, orderId };
+  };
+  const orderEvents = (orderId: string) => column('SELECT type AS value FROM events WHERE stream_id = $1 ORDER BY stream_position', orderStream(orderId));
+
+  it('follows the seats its own command reserved in the same batch, and the same event from the feed then changes nothing', async () => {
+    const { conferenceId, orderId } = await newOrder();
 
     // One batch reads the order placed: the seats are reserved and the order told so, together.
     expect(await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000 })).toMatchObject({ events: 1 });
     expect(await reservedOrders(conferenceId)).toEqual([orderId]);
     expect(await registrationEvents(orderId)).toEqual(['RegistrationStarted', 'SeatReservationRequested', 'SeatReservationAccepted']);
-    expect(await orderEvents()).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
+    expect(await orderEvents(orderId)).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
 
     // The next batch reads the seats reserved from the feed: the process is past them.
     const stored = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]!.n;
     const before = await stored();
     expect(await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000 })).toMatchObject({ events: 1 });
     expect(await stored()).toBe(before);
-    expect(await orderEvents()).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
+    expect(await orderEvents(orderId)).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
+  });
+
+  it('takes the reply a batch later while the runner narrows a failure down to one event', async () => {
+    const { conferenceId, orderId } = await newOrder();
+
+    await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000, followDecided: false });
+    expect(await reservedOrders(conferenceId)).toEqual([orderId]);
+    expect(await registrationEvents(orderId)).toEqual(['RegistrationStarted', 'SeatReservationRequested']);
+
+    await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000, followDecided: false });
+    expect(await registrationEvents(orderId)).toEqual(['RegistrationStarted', 'SeatReservationRequested', 'SeatReservationAccepted']);
+    expect(await orderEvents(orderId)).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
   });
 });

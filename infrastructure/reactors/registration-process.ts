@@ -81,7 +81,7 @@ export const registrationProcessSubscription: Subscription = {
         if (!registrationProcessInputs.is(input)) continue;
         await runRegistrationProcess(work, { eventId: input.eventId, message: input }, input.metadata.correlationId);
       }
-      inputs = work.decided?.slice(from) ?? [];
+      inputs = work.followDecided ? (work.decided?.slice(from) ?? []) : [];
     }
   },
 };

@@ -54,7 +54,7 @@ export async function runBatch(
   db: Database,
   subscription: Subscription,
   owner: string,
-  options: { leaseMs: number; batchSize?: number; groupCommit?: boolean },
+  options: { leaseMs: number; batchSize?: number; groupCommit?: boolean; followDecided?: boolean },
 ): Promise<BatchResult | null> {
   const effects: (() => void)[] = [];
   const decided: DecidedEvent[] = [];
@@ -71,7 +71,7 @@ export async function runBatch(
     if (events.length > 0) {
       const grouped = options.groupCommit !== false && subscription.streamsOf !== undefined;
       const work: UnitOfWork = {
-        db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), decided,
+        db: tx, afterCommit: (effect) => effects.push(effect), written: new Map(), decided, followDecided: options.followDecided !== false,
         ...(grouped ? { pending: createPendingWrites(), prefetched: await prefetch(tx, [...new Set(subscription.streamsOf!(events))]) } : {}),
       };
       await subscription.apply(work, events).catch((error: unknown) => {

@@ -12,8 +12,14 @@ export function createPoisonFinder(batchSize: number) {
     get failures() {
       return failures;
     },
+    /** Taking one event at a time, to find the one a batch failed on. */
+    get narrowing() {
+      return failures > 0 || oneByOne > 0;
+    },
     /** How many events to take next. */
-    nextBatchSize: () => (failures > 0 || oneByOne > 0 ? 1 : batchSize),
+    nextBatchSize(): number {
+      return this.narrowing ? 1 : batchSize;
+    },
     succeeded(count: number) {
       if (count === 0) return;
       failures = 0;

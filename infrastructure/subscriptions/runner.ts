@@ -110,7 +110,7 @@ async function runSubscription(loop: Loop, subscription: Subscription, caughtUp?
     const size = groupCommit ? poison.nextBatchSize() : Math.min(poison.nextBatchSize(), afterLostRaceBatchSize);
     const wakes = sleeper.wakes();
     try {
-      const batch = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size, groupCommit });
+      const batch = await runBatch(db, subscription, owner, { leaseMs: settings.leaseMs, batchSize: size, groupCommit, followDecided: !poison.narrowing });
       groupCommit = true;
       poison.succeeded(batch?.events ?? 0);
       if (batch?.events === size) continue;

@@ -4,7 +4,8 @@ import { registrationProcess } from '@/domain/registration/registration-process'
 import { derivedId } from '../commands/ids';
 import { availabilityStream, orderStream, send } from '../commands/router';
 import { streamIdOf } from '../event-store/types';
-import { placeOrder } from '../services/registrations';
+import { settlePayment } from '../services/payments';
+import { assignRegistrant, checkout, placeOrder } from '../services/registrations';
 import { orThrow } from '../services/result';
 import { ensureSubscriptions } from '../subscriptions/checkpoints';
 import { runBatch } from '../subscriptions/runner';
@@ -83,6 +84,22 @@ describe('the registration process, batch by batch (server PostgreSQL)', () => {
     expect(await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000 })).toMatchObject({ events: 1 });
     expect(await stored()).toBe(before);
     expect(await orderEvents(orderId)).toEqual(['OrderPlaced', 'OrderTotalsCalculated', 'OrderReservationCompleted']);
+  });
+
+  it('follows the order its own command confirmed in the same batch: the seats are committed with the payment received', async () => {
+    const { conferenceId, orderId } = await newOrder();
+    await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000 });
+    orThrow(await assignRegistrant(registrant(db), orderId, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }));
+    const { paymentId } = orThrow(await checkout(registrant(db), orderId));
+    orThrow(await settlePayment(registrant(db), paymentId!, true));
+
+    // The seats reserved, read again, and the payment completed.
+    expect(await runBatch(db, registrationProcessSubscription, owner, { leaseMs: 60_000 })).toMatchObject({ events: 2 });
+    expect(await registrationEvents(orderId)).toEqual([
+      'RegistrationStarted', 'SeatReservationRequested', 'SeatReservationAccepted', 'PaymentReceived', 'RegistrationConfirmed',
+    ]);
+    expect(await column(`SELECT data->>'reservationId' AS value FROM events WHERE stream_id = $1 AND type = 'SeatsReservationCommitted'`, availabilityStream(conferenceId)))
+      .toEqual([orderId]);
   });
 
   it('takes the reply a batch later while the runner narrows a failure down to one event', async () => {

@@ -88,6 +88,12 @@ describe('given a placed order awaiting its reservation', () => {
   it('ignores the reply to a request its seats were re-chosen since', () =>
     given(order, [...history, updated([general(3), vip(2)]), totals(line('general', 3), line('vip', 2))]).when(markReserved()).then([]));
 
+  it('reprices a full reservation that follows a late partial reply to seats chosen again', () =>
+    given(order, [...history, updated([general(1)]), totals(line('general', 1)), updated([general(3), vip(1)]), placedTotals,
+      partial([general(2)]), totals(line('general', 2))])
+      .when(markReserved())
+      .then([completed, placedTotals]));
+
   it('takes the reply to its latest request', () =>
     given(order, [...history, updated([general(2)]), totals(line('general', 2))])
       .when(markReserved([general(1)], undefined, [general(2)])).then([partial([general(1)]), totals(line('general', 1))]));

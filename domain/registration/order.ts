@@ -93,12 +93,12 @@ function markAsReserved(command: MarkSeatsAsReserved, state: OrderState): OrderE
   const unchanged = sameSeats(reserved, order.reserved) && reservationExpiresAt === order.reservationExpiresAt;
   if (order.status === 'reserved' && unchanged) return [];
   const data = { orderId, conferenceId: order.conferenceId, seats: reserved, reservationExpiresAt };
-  const repriced: OrderEvent = { type: 'OrderTotalsCalculated', data: { orderId, ...priceOrder(reserved, order.prices, order.promotion) } };
-  if (!sameSeats(reserved, order.requested)) return [{ type: 'OrderPartiallyReserved', data }, repriced];
+  const repriced = (): OrderEvent => ({ type: 'OrderTotalsCalculated', data: { orderId, ...priceOrder(reserved, order.prices, order.promotion) } });
+  if (!sameSeats(reserved, order.requested)) return [{ type: 'OrderPartiallyReserved', data }, repriced()];
+  const completed: OrderEvent = { type: 'OrderReservationCompleted', data };
   // Its totals are for these seats unless a late partial reply repriced it (its seats chosen A,
   // then B, then A again): it is charged for what it holds.
-  const pricedAsHeld = sameSeats(order.lines, reserved);
-  return [{ type: 'OrderReservationCompleted', data }, ...(pricedAsHeld ? [] : [repriced])];
+  return sameSeats(order.lines, reserved) ? [completed] : [completed, repriced()];
 }
 
 function expire(state: OrderState): OrderEvent[] {

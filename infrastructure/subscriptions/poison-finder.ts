@@ -8,18 +8,17 @@ import type { StoredEvent } from '../event-store/types';
 export function createPoisonFinder(batchSize: number) {
   let failures = 0;
   let oneByOne = 0;
+  const narrowing = () => failures > 0 || oneByOne > 0;
   return {
     get failures() {
       return failures;
     },
     /** Taking one event at a time, to find the one a batch failed on. */
     get narrowing() {
-      return failures > 0 || oneByOne > 0;
+      return narrowing();
     },
     /** How many events to take next. */
-    nextBatchSize(): number {
-      return this.narrowing ? 1 : batchSize;
-    },
+    nextBatchSize: () => (narrowing() ? 1 : batchSize),
     succeeded(count: number) {
       if (count === 0) return;
       failures = 0;

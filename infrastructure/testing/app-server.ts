@@ -116,7 +116,10 @@ function managed(role: AppProcess['role'], url: string, args: string[], env: Nod
     child = spawn('node', args, { env, stdio: ['ignore', process.env.APP_LOGS ? 'inherit' : 'ignore', 'inherit'] });
     running.add(child);
     child.once('exit', () => running.delete(child));
-    if (role === 'web') await eventually(() => fetch(`${url}/`).then((r) => r.status, () => 0), (status) => status === 200, 90_000);
+    // The page is read to its end: a response left unread holds its admission turn until the
+    // socket gives up, and with MAX_IN_FLIGHT=1 the first requests of a test would be shed.
+    const status = () => fetch(`${url}/`).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+    if (role === 'web') await eventually(status, (answered) => answered === 200, 90_000);
   };
   return {
     role,

@@ -118,7 +118,8 @@ function managed(role: AppProcess['role'], url: string, args: string[], env: Nod
     child.once('exit', () => running.delete(child));
     // The page is read to its end: a response left unread holds its admission turn until the
     // socket gives up, and with MAX_IN_FLIGHT=1 the first requests of a test would be shed.
-    const status = () => fetch(`${url}/`).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+    // A process killed while it answers fails the read too: not up yet, like a refused connection.
+    const status = () => fetch(`${url}/`).then(async (r) => (await r.arrayBuffer(), r.status)).catch(() => 0);
     if (role === 'web') await eventually(status, (answered) => answered === 200, 90_000);
   };
   return {

@@ -53,9 +53,7 @@ export async function readStreams(db: Db, afterVersions: ReadonlyMap<string, num
   const streams = new Map<string, StoredEvent[]>([...afterVersions.keys()].map((id) => [id, []]));
   if (streams.size === 0) return streams;
   const rows = await db.query<EventRow>(
-    `SELECT ${eventColumns} FROM events JOIN unnest($1::text[], $2::integer[]) AS wanted(id, after)
-       ON events.stream_id = wanted.id AND events.stream_position > wanted.after
-     ORDER BY events.stream_id, events.stream_position`,
+    `SELECT ${eventColumns} FROM seatwise_read_streams($1::text[], $2::integer[]) AS events ORDER BY events.stream_id, events.stream_position`,
     [[...afterVersions.keys()], [...afterVersions.values()]],
   );
   for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));

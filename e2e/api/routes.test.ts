@@ -84,6 +84,8 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
 
   it('changes some details and seat types, and refuses to remove one once published', async () => {
     const slug = uniqueSlug();
+    // Asked before the slug is taken, then once it is: not found is not remembered.
+    expect((await api.post(`/conferences/${slug}/orders`, { body: seats(randomUUID()) })).status).toBe(404);
     const { body: created } = await api.post('/conferences', { body: conference(slug) });
     const { organizerToken: token } = created as { organizerToken: string };
     const path = `/organizer/conferences/${slug}`;
@@ -99,14 +101,22 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
     expect((await api.put(`${path}/seat-types/not-an-id`, { token, body: { name: 'Ghost', description: '', quantity: 1, price: 1 } })).status).toBe(404);
     const second = await api.post(`${path}/seat-types`, { token, body: { name: 'Party', description: '', quantity: 5, price: 0 } });
     expect(await api.delete(`${path}/seat-types/${second.body.seatTypeId}`, { token })).toMatchObject({ status: 202 });
+    const person = { firstName: 'Wanda', lastName: 'Waiting', email: 'wanda@example.com' };
+    const registrations = async () => [
+      (await api.post(`/conferences/${slug}/orders`, { body: seats(seatTypeId) })).status,
+      (await api.post(`/conferences/${slug}/waiting-list`, { body: { ...person, ...seats(seatTypeId) } })).status,
+    ];
+    expect(await registrations()).toEqual([404, 404]);
     expect(await api.post(`${path}/publish`, { token })).toMatchObject({ status: 202 });
+    // On sale at once: an order decides on the conference's own events, not on its read model.
+    expect((await api.post(`/conferences/${slug}/orders`, { body: seats(seatTypeId) })).status).toBe(201);
     expect(await api.delete(`${path}/seat-types/${seatTypeId}`, { token })).toMatchObject({ status: 409, body: { error: { code: 'seat_type_cannot_be_removed' } } });
     const unpublished = await api.post(`${path}/unpublish`, { token });
     expect(unpublished).toMatchObject({ status: 202 });
     // A 404 alone could still be the read model from before publishing: wait for the unpublishing itself.
     await eventually(() => api.get(path, { token }), (r) => r.body.version >= unpublished.body.version);
     expect((await api.get(`/conferences/${slug}`)).status).toBe(404);
-    expect((await api.post(`/conferences/${slug}/orders`, { body: seats(seatTypeId) })).status).toBe(404);
+    expect(await registrations()).toEqual([404, 404]);
   });
 
   it('lists published conferences and places, reads and changes an order only with its token', async () => {

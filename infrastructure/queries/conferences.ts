@@ -1,5 +1,6 @@
 import { conferenceRules } from '@/domain/conference/rules';
 import type { Db } from '../db/client';
+import { processWide } from '../process-wide';
 import type { ConferenceDoc } from '../projections/conferences';
 import type { AllocationDoc } from '../projections/seat-allocation';
 
@@ -36,14 +37,28 @@ export async function conferenceBySlug(db: Db, slug: string): Promise<Conference
   return row?.doc ?? null;
 }
 
+/** Slugs found, by database: a slug's row is written with its conference's first event and never changes. */
+const slugsFound = processWide('conferenceIdsBySlug', () => new WeakMap<Db, Map<string, string>>());
+const slugsKept = 10_000;
+
 /**
  * The conference a slug names, from the slug's own row, written with the conference's first
- * event: known at once, where the read model follows a moment later.
+ * event: known at once, where the read model follows a moment later. Asked once per process:
+ * every order placed through the API asks it, and the answer cannot change (an unknown slug is
+ * asked again, as it may be taken since).
  */
 export async function conferenceIdOfSlug(db: Db, slug: string): Promise<string | null> {
   if (!conferenceRules.slug.pattern.test(slug)) return null;
+  let found = slugsFound.get(db);
+  if (!found) slugsFound.set(db, (found = new Map()));
+  const known = found.get(slug);
+  if (known) return known;
   const [row] = await db.query<{ conference_id: string }>('SELECT conference_id FROM conference_slugs WHERE slug = $1', [slug]);
-  return row?.conference_id ?? null;
+  // A transaction's row is not there for good until it commits.
+  if (!row || db.inTransaction) return row?.conference_id ?? null;
+  if (found.size >= slugsKept) found.clear();
+  found.set(slug, row.conference_id);
+  return row.conference_id;
 }
 
 export async function conferenceById(db: Db, conferenceId: string): Promise<ConferenceDoc | null> {

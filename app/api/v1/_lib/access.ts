@@ -1,9 +1,10 @@
 import 'server-only';
 import { orderToken, orderTokenSubject, organizerTokenSubject } from '@/infrastructure/api/tokens';
 import { serverSecret } from '@/infrastructure/auth/server-secret';
-import { conferenceIdOfSlug, publishedConference, type PublicConference } from '@/infrastructure/queries/conferences';
+import { conferenceIdOfSlug } from '@/infrastructure/queries/conferences';
 import { mayPlaceOrder } from '@/infrastructure/services/access';
 import { loadPayment } from '@/infrastructure/services/payments';
+import type { Failure } from '@/infrastructure/services/result';
 import { idSchema } from '@/infrastructure/services/schemas';
 import { notFound, refused, unauthorized, type Answer } from './answer';
 import type { Call } from './call';
@@ -37,10 +38,18 @@ export async function conferenceAccess(call: Call<unknown>, slug: string): Promi
   return conferenceId && conferenceId === subject ? { granted: conferenceId } : { refused: notFound('Conference not found') };
 }
 
-/** The published conference at this slug, to a caller within the limit of new orders (which joining a waiting list counts against too). */
-export async function registrationAccess(call: Call<unknown>, slug: string): Promise<Access<PublicConference>> {
-  const conference = await publishedConference(call.db, slug);
-  if (!conference) return { refused: notFound('Conference not found') };
+/**
+ * The conference (its id) at this slug, to a caller within the limit of new orders (which
+ * joining a waiting list counts against too). Whether it is published is the command's to
+ * decide, on the conference's own events: see `registrationRefused`.
+ */
+export async function registrationAccess(call: Call<unknown>, slug: string): Promise<Access<string>> {
+  const conferenceId = await conferenceIdOfSlug(call.db, slug);
+  if (!conferenceId) return { refused: notFound('Conference not found') };
   const admitted = await mayPlaceOrder(call.db, call.address);
-  return admitted.ok ? { granted: conference } : { refused: refused(admitted) };
+  return admitted.ok ? { granted: conferenceId } : { refused: refused(admitted) };
 }
+
+/** A registration refused in the contract's terms: a conference not open for registration is not found, as when reading it. */
+export const registrationRefused = (failure: Failure): Answer =>
+  failure.kind === 'conflict' && failure.code === 'ConferenceNotPublished' ? notFound('Conference not found') : refused(failure);

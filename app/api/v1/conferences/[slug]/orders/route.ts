@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { placeOrder } from '@/infrastructure/services/registrations';
-import { ok, refused } from '../../../_lib/answer';
-import { issueOrderToken, registrationAccess } from '../../../_lib/access';
+import { ok } from '../../../_lib/answer';
+import { issueOrderToken, registrationAccess, registrationRefused } from '../../../_lib/access';
 import { fieldOf } from '../../../_lib/body';
 import { apiRoute } from '../../../_lib/call';
 import type { orderCreated } from '../../../_lib/dto';
@@ -12,8 +12,8 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ slug: string }>(async (call) => {
   const access = await registrationAccess(call, call.params.slug);
   if ('refused' in access) return access.refused;
-  const order = { conferenceId: access.granted.conferenceId, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
+  const order = { conferenceId: access.granted, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
   const placed = await placeOrder(call.context('api:registrant'), order);
-  if (!placed.ok) return refused(placed);
+  if (!placed.ok) return registrationRefused(placed);
   return ok({ orderId: placed.orderId, orderToken: await issueOrderToken(placed.orderId), version: placed.version } satisfies z.infer<typeof orderCreated>, 201);
 });

@@ -1,6 +1,5 @@
 import { joinWaitingList } from '@/infrastructure/services/waiting-list';
-import { refused } from '../../../_lib/answer';
-import { issueOrderToken, registrationAccess } from '../../../_lib/access';
+import { issueOrderToken, registrationAccess, registrationRefused } from '../../../_lib/access';
 import { apiRoute } from '../../../_lib/call';
 import { writeAnswer } from '../../../_lib/write';
 
@@ -13,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ slug: string }>(async (call) => {
   const access = await registrationAccess(call, call.params.slug);
   if ('refused' in access) return access.refused;
-  const joined = await joinWaitingList(call.context('api:registrant'), access.granted.conferenceId, call.body);
-  if (!joined.ok) return refused(joined);
+  const joined = await joinWaitingList(call.context('api:registrant'), access.granted, call.body);
+  if (!joined.ok) return registrationRefused(joined);
   return writeAnswer(joined, { entryId: joined.entryId, orderToken: await issueOrderToken(joined.entryId) }, 201);
 });

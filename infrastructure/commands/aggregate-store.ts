@@ -8,6 +8,7 @@ import { processWide } from '../process-wide';
 import { createAggregateCache } from './aggregate-cache';
 import type { CommandMetadata, UnitOfWork } from './handle';
 import { newId } from './ids';
+import { readsTogether } from '../event-store/reads-together';
 
 /** What folds a stream into a state: an aggregate's decider, or a process manager. */
 export type Folding<E extends Message, S> = Pick<Decider<Message, E, S>, 'streamType' | 'initialState' | 'evolve' | 'snapshot'>;
@@ -45,13 +46,29 @@ export async function load<E extends Message, S>(
   if (own) return own;
   const { from, tail } = (work?.prefetched?.get(streamId) as SinceCached<E, S> | undefined) ?? (await readSinceCached(db, folding, streamId));
   const base = from ?? { version: 0, state: folding.initialState };
-  return { state: fold(folding, tail, base.state), version: tail.at(-1)?.streamPosition ?? base.version };
+  const loaded = { state: fold(folding, tail, base.state), version: tail.at(-1)?.streamPosition ?? base.version };
+  // What was committed (read outside a transaction) is the state at that version for good: the
+  // next load reads only what comes after it.
+  if (tail.length > 0 && !db.inTransaction) aggregateCache.set(streamId, loaded.version, loaded.state);
+  return loaded;
 }
 
 async function readSinceCached<E extends Message, S>(db: Db, folding: Folding<E, S>, streamId: string): Promise<SinceCached<E, S>> {
   let from = aggregateCache.get(streamId) as { version: number; state: S } | undefined;
   if (!from && folding.snapshot) from = (await loadSnapshot<S>(db, streamId, folding.snapshot.schemaVersion)) ?? undefined;
-  return { from: from ?? null, tail: await readStream<E>(db, streamId, from?.version ?? 0) };
+  const after = from?.version ?? 0;
+  // Outside a transaction, the loads of one stream that meet share a query: every order placed
+  // loads its conference, and in a sale rush hundreds do at once.
+  const tail = db.inTransaction ? await readStream<E>(db, streamId, after) : ((await tailReadsOf(db)(streamId, after)) as StoredEvent<E>[]);
+  return { from: from ?? null, tail };
+}
+
+const tailReads = processWide('tailReads', () => new WeakMap<Db, (streamId: string, after: number) => Promise<StoredEvent[]>>());
+
+function tailReadsOf(db: Db) {
+  let reads = tailReads.get(db);
+  if (!reads) tailReads.set(db, (reads = readsTogether((streamId: string, after: number) => `${after}:${streamId}`, (streamId, after) => readStream(db, streamId, after))));
+  return reads;
 }
 
 /** The current state of an aggregate, for an application service's read-side checks. */

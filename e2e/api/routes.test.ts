@@ -102,11 +102,14 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
     const second = await api.post(`${path}/seat-types`, { token, body: { name: 'Party', description: '', quantity: 5, price: 0 } });
     expect(await api.delete(`${path}/seat-types/${second.body.seatTypeId}`, { token })).toMatchObject({ status: 202 });
     const person = { firstName: 'Wanda', lastName: 'Waiting', email: 'wanda@example.com' };
+    // Not on sale is not found, whatever is sent: nothing about the conference shows through.
     const registrations = async () => [
       (await api.post(`/conferences/${slug}/orders`, { body: seats(seatTypeId) })).status,
+      (await api.post(`/conferences/${slug}/orders`, { body: { seats: [], promoCode: 'GUESS' } })).status,
       (await api.post(`/conferences/${slug}/waiting-list`, { body: { ...person, ...seats(seatTypeId) } })).status,
+      (await api.post(`/conferences/${slug}/waiting-list`, { body: { email: 'not an e-mail' } })).status,
     ];
-    expect(await registrations()).toEqual([404, 404]);
+    expect(await registrations()).toEqual([404, 404, 404, 404]);
     expect(await api.post(`${path}/publish`, { token })).toMatchObject({ status: 202 });
     // On sale at once: an order decides on the conference's own events, not on its read model.
     expect((await api.post(`/conferences/${slug}/orders`, { body: seats(seatTypeId) })).status).toBe(201);
@@ -116,7 +119,7 @@ describe('the JSON API v1 (the built app over HTTP)', () => {
     // A 404 alone could still be the read model from before publishing: wait for the unpublishing itself.
     await eventually(() => api.get(path, { token }), (r) => r.body.version >= unpublished.body.version);
     expect((await api.get(`/conferences/${slug}`)).status).toBe(404);
-    expect(await registrations()).toEqual([404, 404]);
+    expect(await registrations()).toEqual([404, 404, 404, 404]);
   });
 
   it('lists published conferences and places, reads and changes an order only with its token', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { ConferenceState } from '@/domain/conference/conference';
 import { order, type Registrant } from '@/domain/registration/order';
 import { loadAggregate } from '../commands/handle';
 import { orderStream, send } from '../commands/router';
@@ -8,9 +9,9 @@ import { releasePromoCodeUse, reservePromoCodeUse } from './promo-codes';
 import { attempt, parse, refusal, type Outcome } from './result';
 import { placeOrderSchema, registrantFormSchema, registrantSchema, seatsSchema } from './schemas';
 
-/** What orders are priced on: the conference's own events, not a read model. */
-export async function catalogOf(context: { readonly db: Db }, conferenceId: string) {
-  const state = await loadConference(context, conferenceId);
+/** What orders are priced on: the conference's own events (`loaded`, when the caller has just folded them), not a read model. */
+export async function catalogOf(context: { readonly db: Db }, conferenceId: string, loaded?: ConferenceState) {
+  const state = loaded ?? (await loadConference(context, conferenceId));
   if (state.status === 'none') return null;
   return {
     conferencePublished: state.status === 'published',
@@ -23,11 +24,12 @@ export const reservationExpiry = (now: Date = new Date()) => new Date(now.getTim
 
 export type PlacedOrder = { orderId: string; accessCode: string; version: number };
 
-export async function placeOrder(context: ServiceContext, input: unknown): Promise<Outcome<PlacedOrder>> {
+/** `conference`: the state of the order's conference, when the caller has just loaded it. */
+export async function placeOrder(context: ServiceContext, input: unknown, conference?: ConferenceState): Promise<Outcome<PlacedOrder>> {
   const parsed = parse(placeOrderSchema, input);
   if (!parsed.ok) return parsed;
   const { conferenceId, seats, promoCode } = parsed.value;
-  const priced = await catalogOf(context, conferenceId);
+  const priced = await catalogOf(context, conferenceId, conference);
   if (!priced) return refusal('ConferenceNotFound');
   const orderId = newIdFor(context, 'order');
   const accessCode = newAccessCode();

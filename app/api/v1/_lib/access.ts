@@ -1,8 +1,10 @@
 import 'server-only';
+import type { ConferenceState } from '@/domain/conference/conference';
 import { orderToken, orderTokenSubject, organizerTokenSubject } from '@/infrastructure/api/tokens';
 import { serverSecret } from '@/infrastructure/auth/server-secret';
 import { conferenceIdOfSlug } from '@/infrastructure/queries/conferences';
 import { mayPlaceOrder } from '@/infrastructure/services/access';
+import { loadConference } from '@/infrastructure/services/conferences';
 import { loadPayment } from '@/infrastructure/services/payments';
 import type { Failure } from '@/infrastructure/services/result';
 import { idSchema } from '@/infrastructure/services/schemas';
@@ -39,17 +41,20 @@ export async function conferenceAccess(call: Call<unknown>, slug: string): Promi
 }
 
 /**
- * The conference (its id) at this slug, to a caller within the limit of new orders (which
- * joining a waiting list counts against too). Whether it is published is the command's to
- * decide, on the conference's own events: see `registrationRefused`.
+ * The published conference at this slug (its id, and its state as its own events say), to a
+ * caller within the limit of new orders (which joining a waiting list counts against too). A
+ * conference not on sale is not found, before anything else is looked at, as when reading it.
  */
-export async function registrationAccess(call: Call<unknown>, slug: string): Promise<Access<string>> {
+export async function registrationAccess(call: Call<unknown>, slug: string): Promise<Access<OnSale>> {
   const conferenceId = await conferenceIdOfSlug(call.db, slug);
-  if (!conferenceId) return { refused: notFound('Conference not found') };
+  const conference = conferenceId ? await loadConference(call, conferenceId) : null;
+  if (!conferenceId || conference?.status !== 'published') return { refused: notFound('Conference not found') };
   const admitted = await mayPlaceOrder(call.db, call.address);
-  return admitted.ok ? { granted: conferenceId } : { refused: refused(admitted) };
+  return admitted.ok ? { granted: { conferenceId, conference } } : { refused: refused(admitted) };
 }
 
-/** A registration refused in the contract's terms: a conference not open for registration is not found, as when reading it. */
+export type OnSale = { readonly conferenceId: string; readonly conference: ConferenceState };
+
+/** A registration refused in the contract's terms: unpublished since it was found, the conference is not found, as when reading it. */
 export const registrationRefused = (failure: Failure): Answer =>
   failure.kind === 'conflict' && failure.code === 'ConferenceNotPublished' ? notFound('Conference not found') : refused(failure);

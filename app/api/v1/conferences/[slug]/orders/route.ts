@@ -12,8 +12,9 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ slug: string }>(async (call) => {
   const access = await registrationAccess(call, call.params.slug);
   if ('refused' in access) return access.refused;
-  const order = { conferenceId: access.granted, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
-  const placed = await placeOrder(call.context('api:registrant'), order);
+  const { conferenceId, conference } = access.granted;
+  const order = { conferenceId, seats: fieldOf(call.body, 'seats'), promoCode: fieldOf(call.body, 'promoCode') };
+  const placed = await placeOrder(call.context('api:registrant'), order, conference);
   if (!placed.ok) return registrationRefused(placed);
   return ok({ orderId: placed.orderId, orderToken: await issueOrderToken(placed.orderId), version: placed.version } satisfies z.infer<typeof orderCreated>, 201);
 });

@@ -12,7 +12,8 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute<{ slug: string }>(async (call) => {
   const access = await registrationAccess(call, call.params.slug);
   if ('refused' in access) return access.refused;
-  const joined = await joinWaitingList(call.context('api:registrant'), access.granted, call.body);
+  const { conferenceId, conference } = access.granted;
+  const joined = await joinWaitingList(call.context('api:registrant'), conferenceId, call.body, conference);
   if (!joined.ok) return registrationRefused(joined);
   return writeAnswer(joined, { entryId: joined.entryId, orderToken: await issueOrderToken(joined.entryId) }, 201);
 });

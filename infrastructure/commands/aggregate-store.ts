@@ -4,7 +4,7 @@ import { appendToStream, type AppendRequest, type AppendResult } from '../event-
 import { readStream, readStreams } from '../event-store/read';
 import { ConcurrencyError, type StoredEvent } from '../event-store/types';
 import { loadSnapshot, saveSnapshot } from '../event-store/snapshots';
-import { processWide } from '../process-wide';
+import { perDatabase, processWide } from '../process-wide';
 import { createAggregateCache } from './aggregate-cache';
 import type { CommandMetadata, UnitOfWork } from './handle';
 import { newId } from './ids';
@@ -63,13 +63,9 @@ async function readSinceCached<E extends Message, S>(db: Db, folding: Folding<E,
   return { from: from ?? null, tail };
 }
 
-const tailReads = processWide('tailReads', () => new WeakMap<Db, (streamId: string, after: number) => Promise<StoredEvent[]>>());
-
-function tailReadsOf(db: Db) {
-  let reads = tailReads.get(db);
-  if (!reads) tailReads.set(db, (reads = readsTogether((streamId: string, after: number) => `${after}:${streamId}`, (streamId, after) => readStream(db, streamId, after))));
-  return reads;
-}
+const tailReadsOf = perDatabase('tailReads', (db: Db) =>
+  readsTogether((streamId: string, after: number) => `${after}:${streamId}`, (streamId, after) => readStream(db, streamId, after)),
+);
 
 /** The current state of an aggregate, for an application service's read-side checks. */
 export async function loadAggregate<C extends Message, E extends Message, S>(db: Db, decider: Decider<C, E, S>, streamId: string) {

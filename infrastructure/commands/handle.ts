@@ -5,7 +5,7 @@ import { priorResult, type AppendResult } from '../event-store/append';
 import { ConcurrencyError, type EventMetadata, type StoredEvent } from '../event-store/types';
 import { logger } from '../logger';
 import { metrics } from '../metrics';
-import { processWide } from '../process-wide';
+import { perDatabase } from '../process-wide';
 import { eventsAppended } from '../subscriptions/wakeup';
 import { appendRequest, load, remember, write, type PrefetchedStream } from './aggregate-store';
 import type { PendingWrites } from './pending-writes';
@@ -63,15 +63,8 @@ export type HandleResult<E extends Message = Message> = Pick<AppendResult, 'stre
 };
 
 const maxAttempts = 12;
-type Queue = ReturnType<typeof createKeyedQueue>;
-const queues = processWide('commandQueues', () => new WeakMap<Database, Queue>());
-
 /** One queue per database handle: a process has one, so its commands to a stream never race. */
-function queueFor(db: Database): Queue {
-  let queue = queues.get(db);
-  if (!queue) queues.set(db, (queue = createKeyedQueue()));
-  return queue;
-}
+const queueFor = perDatabase('commandQueues', (_db: Database) => createKeyedQueue());
 
 /**
  * The write path of a command of its own: load (cache or snapshot + tail) → decide → append at

@@ -3,7 +3,7 @@ import { invalid } from '@/domain/shared/errors';
 import { serverLimits, type Db } from '../db/client';
 import { isConnectionError } from '../db/errors';
 import { metrics } from '../metrics';
-import { processWide } from '../process-wide';
+import { perDatabase } from '../process-wide';
 import { newId } from '../commands/ids';
 import { eventColumns, toStoredEvent } from './read';
 import { ConcurrencyError, OutOfOrderAppend, type EventMetadata, type ExpectedVersion, type StoredEvent } from './types';
@@ -96,13 +96,7 @@ const maxInFlight = 2;
 const maxTogether = 100;
 /** Longer than any statement may run on the server. */
 const groupDeadlineMs = serverLimits.statement_timeout + 5_000;
-const coalescers = processWide('appendCoalescers', () => new WeakMap<Db, Coalescer>());
-
-function coalescerFor(db: Db): Coalescer {
-  let coalescer = coalescers.get(db);
-  if (!coalescer) coalescers.set(db, (coalescer = appendsTogether(db)));
-  return coalescer;
-}
+const coalescerFor = perDatabase('appendCoalescers', (db: Db): Coalescer => appendsTogether(db));
 
 /**
  * Group commit for commands of their own: while `maxInFlight` statements of appends are on their

@@ -1,6 +1,6 @@
 import { conferenceRules } from '@/domain/conference/rules';
 import type { Db } from '../db/client';
-import { processWide } from '../process-wide';
+import { perDatabase } from '../process-wide';
 import type { ConferenceDoc } from '../projections/conferences';
 import type { AllocationDoc } from '../projections/seat-allocation';
 
@@ -38,7 +38,7 @@ export async function conferenceBySlug(db: Db, slug: string): Promise<Conference
 }
 
 /** Slugs found, by database: a slug's row is written with its conference's first event and never changes. */
-const slugsFound = processWide('conferenceIdsBySlug', () => new WeakMap<Db, Map<string, string>>());
+const slugsFound = perDatabase('conferenceIdsBySlug', (_db: Db) => new Map<string, string>());
 const slugsKept = 10_000;
 
 /**
@@ -49,8 +49,7 @@ const slugsKept = 10_000;
  */
 export async function conferenceIdOfSlug(db: Db, slug: string): Promise<string | null> {
   if (!conferenceRules.slug.pattern.test(slug)) return null;
-  let found = slugsFound.get(db);
-  if (!found) slugsFound.set(db, (found = new Map()));
+  const found = slugsFound(db);
   const known = found.get(slug);
   if (known) return known;
   const [row] = await db.query<{ conference_id: string }>('SELECT conference_id FROM conference_slugs WHERE slug = $1', [slug]);
